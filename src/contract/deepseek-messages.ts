@@ -1,0 +1,26 @@
+// DeepSeek's own error messages, exact as observed (shared/reference/deepseek-api-facts.md).
+// Kept in one table so the fake, the fixtures and the conformance checker quote the same text.
+
+export const messages = {
+  modelNotExist: 'Model Not Exist',
+  emptyMessages: 'Empty input messages',
+  insufficientBalance: 'Insufficient Balance',
+  authInvalidKey: (masked: string) => `Authentication Fails, Your api key: ${masked} is invalid`,
+  authNoSuchUser: 'Authentication Fails (no such user)',
+  authHeaderFormat: 'Authentication Fails (auth header format should be Bearer sk-...)',
+  range: (field: string, range: string) => `Invalid ${field} value, the valid range of ${field} is ${range}`,
+  topLogprobsRange: (max: number) => `Invalid top_logprobs value, the valid range of top_logprobs is [0, ${max}].`,
+  topLogprobsNeedsLogprobs: 'Invalid top_logprobs and logprobs value, logprobs must be set to true if top_logprobs is used.',
+  jsonWordRequired: "Prompt must contain the word 'json' in some form to use 'response_format' of type 'json_object'.",
+  toolWithoutToolCalls: "Messages with role 'tool' must be a response to a preceding message with 'tool_calls'",
+  reasonerLastMessage:
+    'The last message of deepseek-reasoner must be a user message, or an assistant message with prefix mode on (refer to https://api-docs.deepseek.com/guides/chat_prefix_completion).',
+  missingReasoningContent: (index: number) =>
+    `Missing \`reasoning_content\` field in the assistant message at message index ${index}. For more information, please refer to https://api-docs.deepseek.com/guides/thinking_mode#tool-calls`,
+  contextLength: (limit: number, total: number, prompt: number, completion: number) =>
+    `This model's maximum context length is ${limit} tokens. However, you requested ${total} tokens (${prompt} in the messages, ${completion} in the completion). Please reduce the length of the messages or completion.`,
+  concurrency: (current: number, limit: number) =>
+    `Too many requests. Your current concurrency is ${current}, which exceeds your concurrency limit of ${limit} based on your remaining balance. Please top up your balance to restore your concurrency.`,
+  serverError: 'Server Error',
+  serverOverloaded: 'Server Overloaded',
+} as const;

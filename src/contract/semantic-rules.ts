@@ -1,0 +1,89 @@
+// The rules a JSON Schema cannot say. Each throws DeepSeek's answer for the first broken rule,
+// in the order DeepSeek appears to check them.
+import { FakeError, apiError, invalidRequest } from '../core/errors.js';
+import { contentText } from '../core/message-text.js';
+import type { AssistantMessage, ChatRequest, ToolMessage } from '../core/types.js';
+import type { ModelSpec, Profile } from '../profiles/profile.js';
+import { messages } from './deepseek-messages.js';
+
+export interface RuleContext {
+  body: ChatRequest;
+  profile: Profile;
+  /** True when the request came in under `/beta`. */
+  beta: boolean;
+}
+
+/** Resolves the model, or answers `Model Not Exist`. */
+export function requireModel(ctx: RuleContext): ModelSpec {
+  const model = ctx.profile.models.find((m) => m.id === ctx.body.model);
+  if (!model) throw invalidRequest(messages.modelNotExist);
+  return model;
+}
+
+export function checkRequestRules(ctx: RuleContext, model: ModelSpec): void {
+  const { body } = ctx;
+
+  if (body.max_tokens != null && body.max_tokens > model.maxTokens.max) {
+    throw invalidRequest(messages.range('max_tokens', `[1, ${model.maxTokens.max}]`), 'max_tokens');
+  }
+
+  for (const field of model.rejects ?? []) {
+    const value = (body as Record<string, unknown>)[field];
+    if (value != null && value !== false) {
+      throw new FakeError(apiError(400, 'invalid_request_error', `${model.id} does not support ${field}`, field));
+    }
+  }
+
+  if (body.top_logprobs != null && body.logprobs !== true) {
+    throw invalidRequest(messages.topLogprobsNeedsLogprobs, 'top_logprobs');
+  }
+
+  if (body.stream_options != null && body.stream !== true) {
+    throw invalidRequest('Invalid stream_options value, stream_options can only be set when stream is true.', 'stream_options');
+  }
+
+  checkToolMessages(body);
+  checkToolChoice(body);
+
+  if (body.response_format?.type === 'json_object') {
+    const mentionsJson = body.messages.some((m) => /json/i.test(contentText((m as { content?: never }).content)));
+    if (!mentionsJson) throw invalidRequest(messages.jsonWordRequired, 'response_format');
+  }
+
+  if (model.reasoning === 'always') {
+    const last = body.messages[body.messages.length - 1]!;
+    const prefixed = last.role === 'assistant' && (last as AssistantMessage).prefix === true;
+    if (last.role !== 'user' && !prefixed) throw invalidRequest(messages.reasonerLastMessage);
+  }
+}
+
+/** Every tool message must answer a tool call id made by an earlier assistant message. */
+function checkToolMessages(body: ChatRequest): void {
+  const open = new Set<string>();
+  let sawToolCalls = false;
+  for (const message of body.messages) {
+    if (message.role === 'assistant') {
+      const calls = (message as AssistantMessage).tool_calls ?? [];
+      if (calls.length) {
+        sawToolCalls = true;
+        for (const call of calls) open.add(call.id);
+      }
+    } else if (message.role === 'tool') {
+      const id = (message as ToolMessage).tool_call_id;
+      if (!sawToolCalls || !open.has(id)) throw invalidRequest(messages.toolWithoutToolCalls);
+    }
+  }
+}
+
+function checkToolChoice(body: ChatRequest): void {
+  const choice = body.tool_choice;
+  const tools = body.tools ?? [];
+  if (choice && typeof choice === 'object') {
+    const name = choice.function.name;
+    if (!tools.some((t) => t.function.name === name)) {
+      throw invalidRequest(`Invalid tool_choice: function \`${name}\` is not among the given tools`, 'tool_choice');
+    }
+  } else if (choice === 'required' && tools.length === 0) {
+    throw invalidRequest("Invalid tool_choice: 'required' needs at least one tool in tools", 'tool_choice');
+  }
+}
