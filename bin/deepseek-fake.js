@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs the compiled CLI (built into dist/ by `npm ci`/`npm run build`).
-import { main } from '../dist/server/cli.js';
+import { main } from '../dist/cli/main.js';
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),

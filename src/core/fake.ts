@@ -1,21 +1,16 @@
 // The runtime-neutral core: a function from a Web Request to a Response. Adapters (Hono, msw)
 // only hand requests in. No node: imports here.
 import { compileContract, type Contract } from '../contract/compile.js';
-import { requestSchemaError } from '../contract/request-errors.js';
-import { checkRequestRules, requireModel } from '../contract/semantic-rules.js';
-import { generateDraft } from '../generate/completion.js';
-import { estimateTokenizer, type Tokenizer } from '../generate/tokenizer.js';
+import { estimateTokenizer } from '../generate/tokenizer.js';
 import { getProfile, type Profile } from '../profiles/index.js';
-import { completionFromDraft } from '../serialize/json.js';
-import { chunksFromDraft } from '../serialize/chunks.js';
-import { SSE_HEADERS, sseStream } from '../serialize/sse.js';
 import { authenticate } from './auth.js';
-import { systemClock, type Clock } from './clock.js';
-import { FakeError, apiError, errorResponse, invalidRequest } from './errors.js';
+import { handleChat, type ChatDeps } from './chat.js';
+import { systemClock } from './clock.js';
+import { FakeError, apiError, errorResponse } from './errors.js';
 import type { FakeOptions } from './options.js';
-import { canonicalJson, createRng, hashString } from './random.js';
-import { matchRoute, type Route } from './routes.js';
-import type { Balance, ChatRequest, ModelList } from './types.js';
+import { matchRoute } from './routes.js';
+import { FakeStore } from './store.js';
+import type { Balance, ModelList } from './types.js';
 
 export interface HandleInit {
   /** The part of the URL path the adapter mounts the API under (e.g. `/api/deepseek`). */
@@ -26,18 +21,27 @@ export interface Fake {
   readonly profile: Profile;
   readonly contract: Contract;
   readonly options: Readonly<FakeOptions>;
+  readonly store: FakeStore;
   handle(request: Request, init?: HandleInit): Promise<Response>;
+  /** Clears all state: journal, queued responses, cache memory, counters. */
+  reset(): void;
 }
 
 export function createFake(options: FakeOptions = {}): Fake {
   const profile = getProfile(options.profile);
-  const contract = compileContract(profile.document);
-  const clock: Clock = options.clock ?? systemClock;
-  const tokenizer: Tokenizer = options.tokenizer ?? estimateTokenizer;
-  const seedSalt = options.seed === undefined ? '' : String(options.seed);
+  const store = new FakeStore();
+  const deps: ChatDeps = {
+    profile,
+    contract: compileContract(profile.document),
+    options,
+    clock: options.clock ?? systemClock,
+    tokenizer: options.tokenizer ?? estimateTokenizer,
+    store,
+  };
 
   async function handle(request: Request, init: HandleInit = {}): Promise<Response> {
-    const traceId = newTraceId();
+    const traceId = crypto.randomUUID().replace(/-/g, '');
+    store.requestCount++;
     try {
       const response = await route(request, init);
       response.headers.set('x-ds-trace-id', traceId);
@@ -62,77 +66,31 @@ export function createFake(options: FakeOptions = {}): Fake {
         apiError(405, 'invalid_request_error', `Method ${request.method} is not allowed on ${url.pathname}`, null, { allow: route.allow.join(', ') }),
       );
     }
-    authenticate(request.headers.get('authorization'), options.apiKeys);
+    const apiKey = authenticate(request.headers.get('authorization'), options.apiKeys);
     switch (route.endpoint) {
       case 'models':
-        return json(listModels());
+        return json(listModels(profile));
       case 'balance':
         return json(balance());
       case 'chat':
-        return chat(request, route);
+        return handleChat(request, route, apiKey, deps);
     }
   }
 
-  function listModels(): ModelList {
-    return { object: 'list', data: profile.models.map((m) => ({ id: m.id, object: 'model', owned_by: m.ownedBy })) };
-  }
+  return { profile, contract: deps.contract, options, store, handle, reset: () => store.reset() };
+}
 
-  function balance(): Balance {
-    return {
-      is_available: true,
-      balance_infos: [{ currency: 'CNY', total_balance: '110.00', granted_balance: '10.00', topped_up_balance: '100.00' }],
-    };
-  }
+function listModels(profile: Profile): ModelList {
+  return { object: 'list', data: profile.models.map((m) => ({ id: m.id, object: 'model', owned_by: m.ownedBy })) };
+}
 
-  async function chat(request: Request, route: Route): Promise<Response> {
-    const contentType = request.headers.get('content-type') ?? '';
-    if (!/^application\/json\b/i.test(contentType.trim())) {
-      throw invalidRequest('Expected request with `Content-Type: application/json`');
-    }
-    const raw = await request.text();
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(raw);
-    } catch (e) {
-      throw invalidRequest(`Failed to parse the request body as JSON: ${(e as Error).message}`);
-    }
-    if (!contract.request(parsed)) {
-      // max_tokens' range is the model's, when the body names a known model.
-      const named = profile.models.find((m) => m.id === (parsed as { model?: unknown } | null)?.model) ?? profile.models[0]!;
-      const ranges = { ...profile.ranges, max_tokens: `[1, ${named.maxTokens.max}]` };
-      throw new FakeError(requestSchemaError(contract.request.errors ?? [], { raw, body: parsed, ranges }));
-    }
-    const body = parsed as ChatRequest;
-    const rules = { body, profile, beta: route.beta };
-    const model = requireModel(rules);
-    checkRequestRules(rules, model);
-
-    const requestSeed = hashString(`${seedSalt}\u0000${canonicalJson({ ...body, stream: null, stream_options: null })}`);
-    const rng = createRng(requestSeed);
-    const id = options.ids === 'seeded' ? rng.uuid() : crypto.randomUUID();
-    const draft = generateDraft({
-      body,
-      model,
-      rng,
-      tokenizer,
-      id,
-      created: Math.floor(clock.now() / 1000),
-      systemFingerprint: profile.systemFingerprint,
-    });
-    if (body.stream === true) {
-      const chunks = chunksFromDraft(draft, { includeUsage: body.stream_options?.include_usage === true });
-      return new Response(sseStream(chunks), { status: 200, headers: SSE_HEADERS });
-    }
-    return json(completionFromDraft(draft));
-  }
-
-  return { profile, contract, options, handle };
+function balance(): Balance {
+  return {
+    is_available: true,
+    balance_infos: [{ currency: 'CNY', total_balance: '110.00', granted_balance: '10.00', topped_up_balance: '100.00' }],
+  };
 }
 
 function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-}
-
-function newTraceId(): string {
-  return crypto.randomUUID().replace(/-/g, '');
 }

@@ -1,0 +1,100 @@
+// POST /chat/completions: parse → validate → scenario → generate → serialize.
+import type { Contract } from '../contract/compile.js';
+import { requestSchemaError } from '../contract/request-errors.js';
+import { checkRequestRules, requireModel } from '../contract/semantic-rules.js';
+import { generateDraft } from '../generate/completion.js';
+import type { Tokenizer } from '../generate/tokenizer.js';
+import type { ModelSpec, Profile } from '../profiles/profile.js';
+import { completionFromDraft } from '../serialize/json.js';
+import { chunksFromDraft } from '../serialize/chunks.js';
+import { SSE_HEADERS, sseStream } from '../serialize/sse.js';
+import type { Clock } from './clock.js';
+import { FakeError, apiError, invalidRequest } from './errors.js';
+import type { FakeOptions } from './options.js';
+import { canonicalJson, createRng, hashString, type Rng } from './random.js';
+import type { Route } from './routes.js';
+import type { Scenario } from './scenario-types.js';
+import type { FakeStore } from './store.js';
+import type { ChatRequest } from './types.js';
+
+/** Everything a request's handling needs, built once per fake. */
+export interface ChatDeps {
+  profile: Profile;
+  contract: Contract;
+  options: Readonly<FakeOptions>;
+  clock: Clock;
+  tokenizer: Tokenizer;
+  store: FakeStore;
+  /** Picks a scenario for a validated request (fixtures, control header, queue); undefined = generate. */
+  resolveScenario?: (ctx: ChatContext) => Scenario | undefined;
+}
+
+/** A validated chat request and what was derived from it. */
+export interface ChatContext {
+  request: Request;
+  route: Route;
+  apiKey: string;
+  raw: string;
+  body: ChatRequest;
+  model: ModelSpec;
+  /** Seed derived from the body (minus stream fields) and the fake's seed. */
+  seed: number;
+  rng: Rng;
+}
+
+export async function readChatRequest(request: Request, deps: ChatDeps): Promise<{ raw: string; body: ChatRequest }> {
+  const contentType = request.headers.get('content-type') ?? '';
+  if (!/^application\/json\b/i.test(contentType.trim())) {
+    throw invalidRequest('Expected request with `Content-Type: application/json`');
+  }
+  const raw = await request.text();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch (e) {
+    throw invalidRequest(`Failed to parse the request body as JSON: ${(e as Error).message}`);
+  }
+  const { contract, profile } = deps;
+  if (!contract.request(parsed)) {
+    // max_tokens' range is the model's, when the body names a known model.
+    const named = profile.models.find((m) => m.id === (parsed as { model?: unknown } | null)?.model) ?? profile.models[0]!;
+    const ranges = { ...profile.ranges, max_tokens: `[1, ${named.maxTokens.max}]` };
+    throw new FakeError(requestSchemaError(contract.request.errors ?? [], { raw, body: parsed, ranges }));
+  }
+  return { raw, body: parsed as ChatRequest };
+}
+
+export async function handleChat(request: Request, route: Route, apiKey: string, deps: ChatDeps): Promise<Response> {
+  const { raw, body } = await readChatRequest(request, deps);
+  const rules = { body, profile: deps.profile, beta: route.beta };
+  const model = requireModel(rules);
+  checkRequestRules(rules, model);
+
+  const salt = deps.options.seed === undefined ? '' : String(deps.options.seed);
+  const seed = hashString(`${salt}\u0000${canonicalJson({ ...body, stream: null, stream_options: null })}`);
+  const ctx: ChatContext = { request, route, apiKey, raw, body, model, seed, rng: createRng(seed) };
+
+  const scenario = deps.resolveScenario?.(ctx);
+  const error = scenario?.respond.error;
+  if (error) {
+    throw new FakeError(
+      apiError(error.status, error.type ?? 'invalid_request_error', error.message ?? `Scenario error ${error.status}`, error.param ?? null, error.headers),
+    );
+  }
+
+  const id = deps.options.ids === 'seeded' ? ctx.rng.uuid() : crypto.randomUUID();
+  const draft = generateDraft({
+    body,
+    model,
+    rng: ctx.rng,
+    tokenizer: deps.tokenizer,
+    id,
+    created: Math.floor(deps.clock.now() / 1000),
+    systemFingerprint: deps.profile.systemFingerprint,
+  });
+  if (body.stream === true) {
+    const chunks = chunksFromDraft(draft, { includeUsage: body.stream_options?.include_usage === true });
+    return new Response(sseStream(chunks), { status: 200, headers: SSE_HEADERS });
+  }
+  return new Response(JSON.stringify(completionFromDraft(draft)), { status: 200, headers: { 'content-type': 'application/json' } });
+}
