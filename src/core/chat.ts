@@ -91,6 +91,7 @@ export async function handleChat(request: Request, route: Route, apiKey: string,
     id,
     created: Math.floor(deps.clock.now() / 1000),
     systemFingerprint: deps.profile.systemFingerprint,
+    respond: scenario?.respond,
   });
   if (body.stream === true) {
     const chunks = chunksFromDraft(draft, { includeUsage: body.stream_options?.include_usage === true });

@@ -37,6 +37,7 @@ export function createFake(options: FakeOptions = {}): Fake {
     clock: options.clock ?? systemClock,
     tokenizer: options.tokenizer ?? estimateTokenizer,
     store,
+    resolveScenario: options.resolveScenario,
   };
 
   async function handle(request: Request, init: HandleInit = {}): Promise<Response> {

@@ -1,6 +1,8 @@
 import type { Clock } from './clock.js';
 import type { Profile } from '../profiles/profile.js';
 import type { Tokenizer } from '../generate/tokenizer.js';
+import type { ChatContext } from './chat.js';
+import type { Scenario } from './scenario-types.js';
 
 export interface FakeOptions {
   /** Mixed into every request's seed; change it to get other (still repeatable) answers. */
@@ -18,4 +20,9 @@ export interface FakeOptions {
   ids?: 'random' | 'seeded';
   /** Token counting: the instant estimator (default) or a Tokenizer such as the exact DeepSeek V3 one. */
   tokenizer?: Tokenizer;
+  /**
+   * A programmatic scenario picker, asked first for every valid chat request: return a Scenario to
+   * shape the answer (content, error, fault, timing…) or undefined to fall through.
+   */
+  resolveScenario?: (ctx: ChatContext) => Scenario | undefined;
 }

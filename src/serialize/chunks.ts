@@ -1,4 +1,6 @@
 // Completion → chunk list, as plain data (no I/O). The SSE writer only frames what this returns.
+// The sequence follows the live API (facts page): a role chunk, reasoning deltas (content null),
+// content deltas token by token, tool-call deltas, a finish chunk, and the usage chunk if asked.
 import type { CompletionDraft } from '../generate/draft.js';
 import type { ChatCompletionChunk, ChunkChoice, Delta, Usage } from '../core/types.js';
 
@@ -7,18 +9,37 @@ export interface ChunkOptions {
   includeUsage: boolean;
 }
 
+/** How many characters of tool-call arguments go in one delta. */
+const ARGUMENT_SLICE = 8;
+
 export function chunksFromDraft(draft: CompletionDraft, options: ChunkOptions): ChatCompletionChunk[] {
-  const chunk = (delta: Delta, finish: ChunkChoice['finish_reason'] = null, usage: Usage | null = null): ChatCompletionChunk => ({
+  const chunk = (delta: Delta, finish: ChunkChoice['finish_reason'] = null, logprobs: ChunkChoice['logprobs'] = null, usage: Usage | null = null): ChatCompletionChunk => ({
     id: draft.id,
     object: 'chat.completion.chunk',
     created: draft.created,
     model: draft.model,
     system_fingerprint: draft.systemFingerprint,
-    choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
+    choices: [{ index: 0, delta, logprobs, finish_reason: finish }],
     usage,
   });
-  const out: ChatCompletionChunk[] = [chunk({ role: 'assistant', content: '' })];
-  for (const token of draft.content ?? []) out.push(chunk({ content: token }));
+  const out: ChatCompletionChunk[] = [];
+  if (draft.reasoning) {
+    out.push(chunk({ role: 'assistant', content: null, reasoning_content: '' }));
+    for (const token of draft.reasoning) out.push(chunk({ content: null, reasoning_content: token }));
+  } else {
+    out.push(chunk({ role: 'assistant', content: '' }));
+  }
+  (draft.content ?? []).forEach((token, i) => {
+    const lp = draft.logprobs?.[i];
+    out.push(chunk({ content: token }, null, lp ? { content: [lp] } : null));
+  });
+  draft.toolCalls.forEach((call, index) => {
+    out.push(chunk({ tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.function.name, arguments: '' } }] }));
+    const args = call.function.arguments;
+    for (let i = 0; i < args.length; i += ARGUMENT_SLICE) {
+      out.push(chunk({ tool_calls: [{ index, function: { arguments: args.slice(i, i + ARGUMENT_SLICE) } }] }));
+    }
+  });
   out.push(chunk({ content: '' }, draft.finishReason));
   if (options.includeUsage) out.push({ ...chunk({}), choices: [], usage: draft.usage });
   return out;
