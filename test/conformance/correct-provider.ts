@@ -106,7 +106,14 @@ export async function startProviders(mutations: Record<string, Mutation>): Promi
     }
     const headers: Record<string, string> = {};
     response.headers.forEach((v, k) => (headers[k] = v));
-    const out = mutate(addLogprobs({ request, status: response.status, headers, text: await response.text() }));
+    const answer = addLogprobs({ request, status: response.status, headers, text: await response.text() });
+    // Mutations break chat answers only; the checker's GET /models reachability probe is left alone.
+    let out: ReturnType<Mutation>;
+    try {
+      out = req.method === 'POST' ? mutate(answer) : answer;
+    } catch (e) {
+      out = { ...answer, status: 500, text: `mutation failed: ${(e as Error).message}` };
+    }
     if (out === 'hang') return; // never answers; the checker's timeout must end it
     delete out.headers['content-length'];
     res.writeHead(out.status, out.headers).end(out.text);
