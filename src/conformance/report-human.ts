@@ -11,7 +11,7 @@ function mark(r: CaseResult): string {
 export function progressLine(r: CaseResult): string {
   const errors = r.findings.filter((f) => f.severity === 'error').length;
   const warnings = r.findings.length - errors;
-  const notes = [errors && `${errors} error${errors > 1 ? 's' : ''}`, warnings && `${warnings} warning${warnings > 1 ? 's' : ''}`, r.reason && `skipped: ${r.reason}`].filter(Boolean);
+  const notes = [errors && count(errors, 'error'), warnings && count(warnings, 'warning'), r.reason && `skipped: ${r.reason}`].filter(Boolean);
   return `${mark(r)} ${r.id.padEnd(30)} ${String(r.durationMs).padStart(6)} ms${notes.length ? `  ${notes.join(', ')}` : ''}`;
 }
 
@@ -26,6 +26,10 @@ export function findingText(f: Finding): string[] {
   return lines;
 }
 
+function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 export function humanReport(report: ConformanceReport): string {
   const out: string[] = [];
   for (const r of report.cases) {
@@ -37,7 +41,7 @@ export function humanReport(report: ConformanceReport): string {
   const s = report.summary;
   out.push(
     '',
-    `${s.cases} cases against ${report.baseUrl} (profile ${report.profile}, model ${report.model}): ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped; ${s.errors} errors, ${s.warnings} warnings${report.strict ? ' (strict: warnings fail)' : ''}`,
+    `${count(s.cases, 'case')} against ${report.baseUrl} (profile ${report.profile}, model ${report.model}): ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped; ${count(s.errors, 'error')}, ${count(s.warnings, 'warning')}${report.strict ? ' (strict: warnings fail)' : ''}`,
   );
   return `${out.join('\n')}\n`;
 }
