@@ -69,18 +69,19 @@ describe('deepseek-fake conform (real process)', () => {
 
   it('a documented deviation is a warning: exit 0, and 1 under --strict', async () => {
     const args = ['--base-url', `${providers.url}/usage-on-finish-chunk`, '--only', 'stream-usage'];
-    const lax = await conform(args);
+    const [lax, strict] = await Promise.all([conform(args), conform([...args, '--strict'])]);
     expect(lax.code).toBe(0);
     expect(lax.stdout).toContain('warning stream.usage-on-final-chunk');
-    const strict = await conform([...args, '--strict']);
     expect(strict.code).toBe(1);
     expect(strict.stdout).toMatch(/^✗ stream-usage /m);
   });
 
   it('the key comes from DEEPSEEK_API_KEY or --api-key', async () => {
     const base = ['--base-url', `${providers.url}/correct`, '--only', 'basic'];
-    expect((await conform([...base], { DEEPSEEK_API_KEY: 'sk-wrong' })).code).toBe(1);
-    expect((await conform([...base, '--api-key', GOOD_KEY], { DEEPSEEK_API_KEY: 'sk-wrong' })).code).toBe(0);
+    const [fromEnv, fromOption] = await Promise.all([conform(base, { DEEPSEEK_API_KEY: 'sk-wrong' }), conform([...base, '--api-key', GOOD_KEY], { DEEPSEEK_API_KEY: 'sk-wrong' })]);
+    expect(fromEnv.code).toBe(1);
+    expect(fromEnv.stdout).toMatch(/error status\n.*\n +got: +HTTP 401/);
+    expect(fromOption.code).toBe(0);
   });
 
   it('an unreachable provider: exit 2, said plainly', async () => {
@@ -91,11 +92,13 @@ describe('deepseek-fake conform (real process)', () => {
 
   it('usage mistakes exit 2', async () => {
     const url = `${providers.url}/correct`;
-    for (const args of [[], ['--base-url', 'ftp://x'], ['--base-url', url, '--only', 'no-such-case'], ['--base-url', url, '--report', 'xml=a'], ['--base-url', url, '--timeout', '0'], ['--base-url', url, '--profile', 'nope'], ['--base-url', url, '--bogus']]) {
-      const r = await conform(args);
-      expect(r.code, args.join(' ')).toBe(2);
+    const mistakes = [[], ['--base-url', 'ftp://x'], ['--base-url', url, '--only', 'no-such-case'], ['--base-url', url, '--report', 'xml=a'], ['--base-url', url, '--timeout', '0'], ['--base-url', url, '--profile', 'nope'], ['--base-url', url, '--bogus']];
+    const results = await Promise.all(mistakes.map((args) => conform(args)));
+    results.forEach((r, i) => {
+      expect(r.code, mistakes[i]!.join(' ')).toBe(2);
       expect(r.stderr).toContain("Run 'deepseek-fake --help'");
-    }
+      expect(r.stdout).toBe('');
+    });
   });
 
   it('--cases adds a user case from a JSON file', async () => {
