@@ -31,6 +31,11 @@ export function checkUsage(usage: unknown, path: string): Finding[] {
   if (prompt !== undefined && hit !== undefined && miss !== undefined && prompt !== hit + miss) {
     out.push(finding('usage.cache-split', `prompt_tokens ${prompt} ≠ ${hit} + ${miss}`, { path: `${path}.prompt_tokens`, value: prompt }));
   }
+  const details = usage.completion_tokens_details;
+  const reasoning = isObj(details) && typeof details.reasoning_tokens === 'number' ? details.reasoning_tokens : undefined;
+  if (reasoning !== undefined && completion !== undefined && reasoning > completion) {
+    out.push(finding('usage.reasoning', `reasoning_tokens ${reasoning} > completion_tokens ${completion}`, { path: `${path}.completion_tokens_details.reasoning_tokens`, value: reasoning }));
+  }
   return out;
 }
 

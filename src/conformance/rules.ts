@@ -40,6 +40,7 @@ export const rules = {
   'tool-call.arguments': { severity: 'error', says: "a tool call's arguments are a JSON text" },
   'usage.total': { severity: 'error', says: 'total_tokens = prompt_tokens + completion_tokens' },
   'usage.cache-split': { severity: 'error', says: 'prompt_tokens = prompt_cache_hit_tokens + prompt_cache_miss_tokens' },
+  'usage.reasoning': { severity: 'error', says: 'completion_tokens_details.reasoning_tokens ≤ completion_tokens (reasoning is billed as completion)' },
   'usage.missing': { severity: 'error', says: 'a completion carries usage' },
   'logprobs.missing': { severity: 'error', says: 'logprobs: true returns logprobs.content, one entry per token' },
   'logprobs.join': { severity: 'error', says: 'the logprob tokens joined give the content' },

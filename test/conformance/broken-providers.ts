@@ -39,6 +39,12 @@ export const brokenProviders: BrokenProvider[] = [
     cases: ['basic'],
     mutate: json((b) => (b.usage.prompt_cache_miss_tokens += 1)),
   },
+  {
+    name: 'reasoning-tokens-exceed',
+    rule: 'usage.reasoning',
+    cases: ['reasoner-stream'],
+    mutate: chunks((cs) => void (cs.at(-1)!.usage.completion_tokens_details.reasoning_tokens = cs.at(-1)!.usage.completion_tokens + 1)),
+  },
   { name: 'chunk-without-created', rule: 'schema.chunk', cases: ['stream'], mutate: chunks((cs) => void delete cs[2]!.created) },
   { name: 'sse-event-lines', rule: 'sse.framing', cases: ['stream'], mutate: sse((t) => t.replace(/^data: /gm, 'event: message\ndata: ')) },
   { name: 'sse-broken-json', rule: 'sse.json', cases: ['stream'], mutate: sse((t) => t.replace('data: {', 'data: {{')) },
