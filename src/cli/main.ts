@@ -1,11 +1,12 @@
 // deepseek-fake's command line: dispatches to one Command per file.
 import type { Command } from './command.js';
 import { UsageError } from './command.js';
+import { conformCommand } from './conform-command.js';
 import { profilesCommand } from './profiles-command.js';
 import { serveCommand } from './serve-command.js';
 
 /** Every command, in help order. A feature adds its command here. */
-export const commands: readonly Command[] = [serveCommand, profilesCommand];
+export const commands: readonly Command[] = [serveCommand, profilesCommand, conformCommand];
 
 export function helpText(): string {
   const width = Math.max(...commands.map((c) => c.usage.length)) + 2;
