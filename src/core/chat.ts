@@ -3,6 +3,7 @@ import type { Contract } from '../contract/compile.js';
 import { requestSchemaError } from '../contract/request-errors.js';
 import { checkRequestRules, requireModel } from '../contract/semantic-rules.js';
 import { generateDraft } from '../generate/completion.js';
+import type { CompletionDraft } from '../generate/draft.js';
 import type { Tokenizer } from '../generate/tokenizer.js';
 import type { ModelSpec, Profile } from '../profiles/profile.js';
 import { completionFromDraft } from '../serialize/json.js';
@@ -27,6 +28,8 @@ export interface ChatDeps {
   store: FakeStore;
   /** Picks a scenario for a validated request (fixtures, control header, queue); undefined = generate. */
   resolveScenario?: (ctx: ChatContext) => Scenario | undefined;
+  /** Told about every generated answer (scenarios: token counts for the TPM limit). */
+  onDraft?: (ctx: ChatContext, draft: CompletionDraft) => void;
 }
 
 /** A validated chat request and what was derived from it. */
@@ -93,6 +96,7 @@ export async function handleChat(request: Request, route: Route, apiKey: string,
     systemFingerprint: deps.profile.systemFingerprint,
     respond: scenario?.respond,
   });
+  deps.onDraft?.(ctx, draft);
   if (body.stream === true) {
     const chunks = chunksFromDraft(draft, { includeUsage: body.stream_options?.include_usage === true });
     return new Response(sseStream(chunks), { status: 200, headers: SSE_HEADERS });
