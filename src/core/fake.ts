@@ -11,7 +11,7 @@ import type { FakeOptions } from './options.js';
 import { matchRoute, type Route } from './routes.js';
 import { FakeStore, type RequestTrace } from './store.js';
 import type { Balance, ModelList } from './types.js';
-import { toApiError } from '../scenario/error-catalogue.js';
+import { toApiError, type ErrorInput } from '../scenario/error-catalogue.js';
 import { asLoadedFixtures, prepareFixtures } from '../scenario/fixture-set.js';
 import type { FixtureRule } from '../scenario/fixture-types.js';
 import { validateRespond } from '../scenario/fixture-validate.js';
@@ -35,8 +35,11 @@ export interface Fake {
   /** Clears all state: journal, queued responses, cache memory, counters, fixtures added with `use`. */
   reset(): void;
   // --- scenarios (issue 5) ---
-  /** Queues answers for the next valid chat requests, one each, before header and fixtures. Returns the queue length. */
-  next(...responses: RespondInput[]): number;
+  /**
+   * Queues answers for the next valid chat requests, one each, before header and fixtures; a bare
+   * status or error name (`429`, `'insufficient-balance'`) stands for `{ error: … }`. Returns the queue length.
+   */
+  next(...responses: (RespondInput | ErrorInput)[]): number;
   /** Adds fixture rules in front of the current ones (until `reset()`); validated like fixture files. */
   use(...rules: (FixtureRule | FixtureRule[])[]): void;
   /** Every request seen, with helpers: all(), last(), lastMessages(), count({ model }), clear(). */
@@ -147,7 +150,7 @@ export function createFake(options: FakeOptions = {}): Fake {
     store,
     handle,
     reset: () => store.reset(),
-    next: (...responses) => store.queue.push(...validateRespond(responses, 'fake.next')),
+    next: (...responses) => store.queue.push(...validateRespond(responses.map((r) => (typeof r === 'object' ? r : { error: r })), 'fake.next')),
     use: (...rules) => {
       store.usedFixtures = [...prepareFixtures(rules.flat(), 'use'), ...store.usedFixtures];
     },
