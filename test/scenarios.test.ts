@@ -258,3 +258,19 @@ describe('official openai SDK with default retries', () => {
     expect(attempts[1]!.headers['x-stainless-retry-count']).toBe('1');
   });
 });
+
+describe('isolation', () => {
+  it('two fakes in one process share no queue, journal, fixtures or limits', async () => {
+    const a = newFake({ rpm: 1 });
+    const b = newFake({ rpm: 1 });
+    a.next(500);
+    a.use({ respond: { content: 'only a' } });
+    expect((await post(b, hi)).status).toBe(200);
+    expect((await post(a, hi)).status).toBe(500);
+    expect(a.journal.size).toBe(1);
+    expect(b.journal.size).toBe(1);
+    expect((await post(b, hi)).status).toBe(429); // b's own rpm window, untouched by a
+    b.reset();
+    expect(await content(await post(b, hi))).not.toBe('only a');
+  });
+});

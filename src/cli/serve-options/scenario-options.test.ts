@@ -21,6 +21,11 @@ describe('serve scenario options', () => {
     });
   });
 
+  it('help names every option of the group', () => {
+    const help = scenarioOptions.help.join('\n');
+    for (const name of Object.keys(scenarioOptions.options)) expect(help).toContain(`--${name}`);
+  });
+
   it.each([
     [{ rpm: '0' }, '--rpm must be a whole number ≥ 1, got "0"'],
     [{ tpm: '1.5' }, '--tpm must be a whole number ≥ 1, got "1.5"'],
