@@ -274,3 +274,15 @@ describe('isolation', () => {
     expect(await content(await post(b, hi))).not.toBe('only a');
   });
 });
+
+describe('full error objects', () => {
+  it('every envelope field and extra headers can be set; unnamed fields come from the catalogue', async () => {
+    const fake = newFake();
+    fake.next({ error: { status: 400, message: 'Custom', param: 'messages', code: 'custom_code', headers: { 'x-extra': '1' } } }, { error: { status: 418 } });
+    const res = await post(fake, hi);
+    expect(res.headers.get('x-extra')).toBe('1');
+    expect(await res.json()).toEqual({ error: { message: 'Custom', type: 'invalid_request_error', param: 'messages', code: 'custom_code' } });
+    const teapot = await post(fake, hi);
+    expect([teapot.status, (await teapot.json()).error.message]).toEqual([418, 'Scenario error 418']);
+  });
+});

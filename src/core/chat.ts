@@ -10,10 +10,11 @@ import { completionFromDraft } from '../serialize/json.js';
 import { chunksFromDraft } from '../serialize/chunks.js';
 import { SSE_HEADERS, sseStream } from '../serialize/sse.js';
 import type { Clock } from './clock.js';
-import { FakeError, apiError, invalidRequest } from './errors.js';
+import { FakeError, invalidRequest } from './errors.js';
 import type { FakeOptions } from './options.js';
 import { canonicalJson, createRng, hashString, type Rng } from './random.js';
 import type { Route } from './routes.js';
+import { toApiError } from '../scenario/error-catalogue.js';
 import type { Scenario } from './scenario-types.js';
 import type { FakeStore } from './store.js';
 import type { ChatRequest } from './types.js';
@@ -79,11 +80,7 @@ export async function handleChat(request: Request, route: Route, apiKey: string,
 
   const scenario = deps.resolveScenario?.(ctx);
   const error = scenario?.respond.error;
-  if (error) {
-    throw new FakeError(
-      apiError(error.status, error.type ?? 'invalid_request_error', error.message ?? `Scenario error ${error.status}`, error.param ?? null, error.headers),
-    );
-  }
+  if (error) throw new FakeError(toApiError(error));
 
   const id = deps.options.ids === 'seeded' ? ctx.rng.uuid() : crypto.randomUUID();
   const draft = generateDraft({

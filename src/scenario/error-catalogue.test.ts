@@ -22,7 +22,7 @@ describe('error catalogue', () => {
   it('objects start from the status entry and override what they name', () => {
     expect(expandError({ status: 429, retryAfter: 0 })).toMatchObject({ status: 429, type: 'rate_limit_error', headers: { 'retry-after': '0' } });
     expect(expandError({ status: 500, message: 'x', headers: { 'x-a': '1' } })).toMatchObject({ message: 'x', headers: { 'x-a': '1' } });
-    expect(expandError({ status: 418 })).toEqual({ status: 418, type: 'invalid_request_error', message: 'Error 418' });
+    expect(expandError({ status: 418 })).toEqual({ status: 418, type: 'invalid_request_error', message: 'Scenario error 418' });
     expect(() => expandError(418)).toThrow('unknown error "418"');
   });
 });

@@ -56,7 +56,7 @@ export function expandError(input: ErrorInput, apiKey = ''): ScenarioError {
   }
   const { retryAfter, ...rest } = input;
   const base = catalogueEntry(input.status);
-  const fromBase = base ? fromEntry(base, apiKey) : { status: input.status, type: input.status >= 500 ? 'api_error' : 'invalid_request_error', message: `Error ${input.status}` };
+  const fromBase = base ? fromEntry(base, apiKey) : { status: input.status, type: input.status >= 500 ? 'api_error' : 'invalid_request_error', message: `Scenario error ${input.status}` };
   const headers = { ...fromBase.headers, ...rest.headers, ...(retryAfter !== undefined ? { 'retry-after': String(retryAfter) } : {}) };
   return { ...fromBase, ...rest, ...(Object.keys(headers).length ? { headers } : {}) };
 }
@@ -68,6 +68,6 @@ function fromEntry(entry: CatalogueEntry, apiKey: string): ScenarioError {
 
 /** A scenario's error as the pipeline's ApiError (DeepSeek's `code` is `invalid_request_error` unless told). */
 export function toApiError(error: ScenarioError): ApiError {
-  const base = apiError(error.status, error.type ?? 'invalid_request_error', error.message ?? `Error ${error.status}`, error.param ?? null, error.headers);
+  const base = apiError(error.status, error.type ?? 'invalid_request_error', error.message ?? `Scenario error ${error.status}`, error.param ?? null, error.headers);
   return error.code === undefined ? base : { ...base, code: error.code };
 }
