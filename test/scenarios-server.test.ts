@@ -3,6 +3,7 @@
 import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminEnabledFor } from '../src/server/admin.js';
 import { createApp } from '../src/server/app.js';
@@ -201,6 +202,20 @@ describe('CLI', () => {
       expect(journal.limit).toBe(5);
       expect(journal.entries.map((e: { status: number }) => e.status)).toEqual([200, 402, 429]);
       expect(journal.entries[0].scenario).toBe('fixture:answers.yaml#0');
+    });
+
+    it('the openai SDK over HTTP: a queued 429 is retried by the SDK, the journal shows both attempts', async () => {
+      const admin = { authorization: 'Bearer tok' };
+      await fetch(`${cli.url}/__fake/journal`, { method: 'DELETE', headers: admin });
+      await fetch(`${cli.url}/__fake/next`, { method: 'POST', headers: admin, body: JSON.stringify({ error: { status: 429, retryAfter: 0 } }) });
+      const client = new OpenAI({ baseURL: cli.url, apiKey: 'sk-http-retry' });
+      const completion = await client.chat.completions.create({ model: 'deepseek-chat', messages: [{ role: 'user', content: 'ping' }] });
+      expect(completion.choices[0]!.message.content).toBe('pong');
+      const { entries } = await (await fetch(`${cli.url}/__fake/journal`, { headers: admin })).json();
+      expect(entries.map((e: { status: number; scenario: string; apiKey: string }) => [e.status, e.scenario, e.apiKey])).toEqual([
+        [429, 'queue', '****etry'],
+        [200, 'fixture:answers.yaml#0', '****etry'],
+      ]);
     });
   });
 
