@@ -35,7 +35,7 @@ export class FakeStore {
   /** How many requests fitted each fixture with `nth`, by rule object. */
   nthCounts = new Map<LoadedFixture, number>();
   /** Per-request notes, keyed by the Request object the pipeline sees. */
-  traces = new WeakMap<Request, RequestTrace>();
+  readonly traces = new WeakMap<Request, RequestTrace>();
 
   constructor(options: StoreOptions = {}) {
     this.journal = new Journal(options.journalLimit);
@@ -55,6 +55,6 @@ export class FakeStore {
     this.limits.reset();
     this.usedFixtures = [];
     this.nthCounts.clear();
-    this.traces = new WeakMap();
+    // traces are left alone: requests in flight across a reset still get a correct journal entry.
   }
 }
