@@ -8,3 +8,12 @@ export { messages as deepseekMessages } from './contract/deepseek-messages.js';
 export { profiles, getProfile, type Profile, type ModelSpec } from './profiles/index.js';
 export { estimateTokenizer, type Tokenizer } from './generate/tokenizer.js';
 export type * from './core/types.js';
+// Scenarios (issue 5): fixtures, control header, queue, journal, error catalogue.
+export { FixtureError } from './scenario/fixture-validate.js';
+export { prepareFixtures } from './scenario/fixture-set.js';
+export { errorCatalogue, expandError, type ErrorInput } from './scenario/error-catalogue.js';
+export { parseControlHeader, CONTROL_HEADER } from './scenario/header-control.js';
+export type { FixtureRule, FixtureMatch, TextMatch, LoadedFixture } from './scenario/fixture-types.js';
+export type { RespondInput } from './scenario/respond.js';
+export type { Journal, JournalEntry, CountFilter } from './scenario/journal.js';
+export type { Scenario, ScenarioResponse, ScenarioError, StreamFault, Timing } from './core/scenario-types.js';

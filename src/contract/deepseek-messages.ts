@@ -23,4 +23,13 @@ export const messages = {
     `Too many requests. Your current concurrency is ${current}, which exceeds your concurrency limit of ${limit} based on your remaining balance. Please top up your balance to restore your concurrency.`,
   serverError: 'Server Error',
   serverOverloaded: 'Server Overloaded',
+  // Scenarios (issue 5). The content-policy block: seed 002 documents it as 503, the wire says 400.
+  contentRisk: 'Content Exists Risk',
+  // Seed 002's 403 ("no permission for this resource, or the balance is insufficient"), in English.
+  forbidden: 'Forbidden: your API key has no permission to access this resource, or your balance is insufficient',
+  // The serde message DeepSeek sent as a 422 before mid-2025 (facts page), for 400/422 shorthands.
+  // DeepSeek publishes no RPM/TPM limits, so these two are the fake's own wording (README "Rate limits").
+  rpmLimit: (limit: number) => `Too many requests. Your request rate exceeds the limit of ${limit} requests per minute. Please retry later.`,
+  tpmLimit: (limit: number) => `Too many requests. Your token usage exceeds the limit of ${limit} tokens per minute. Please retry later.`,
+  deserializeFailed: 'Failed to deserialize the JSON body into the target type: missing field `messages` at line 1 column 2',
 } as const;

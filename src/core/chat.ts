@@ -3,16 +3,18 @@ import type { Contract } from '../contract/compile.js';
 import { requestSchemaError } from '../contract/request-errors.js';
 import { checkRequestRules, requireModel } from '../contract/semantic-rules.js';
 import { generateDraft } from '../generate/completion.js';
+import type { CompletionDraft } from '../generate/draft.js';
 import type { Tokenizer } from '../generate/tokenizer.js';
 import type { ModelSpec, Profile } from '../profiles/profile.js';
 import { completionFromDraft } from '../serialize/json.js';
 import { chunksFromDraft } from '../serialize/chunks.js';
 import { SSE_HEADERS, sseStream } from '../serialize/sse.js';
 import type { Clock } from './clock.js';
-import { FakeError, apiError, invalidRequest } from './errors.js';
+import { FakeError, invalidRequest } from './errors.js';
 import type { FakeOptions } from './options.js';
 import { canonicalJson, createRng, hashString, type Rng } from './random.js';
 import type { Route } from './routes.js';
+import { toApiError } from '../scenario/error-catalogue.js';
 import type { Scenario } from './scenario-types.js';
 import type { FakeStore } from './store.js';
 import type { ChatRequest } from './types.js';
@@ -27,6 +29,8 @@ export interface ChatDeps {
   store: FakeStore;
   /** Picks a scenario for a validated request (fixtures, control header, queue); undefined = generate. */
   resolveScenario?: (ctx: ChatContext) => Scenario | undefined;
+  /** Told about every generated answer (scenarios: token counts for the TPM limit). */
+  onDraft?: (ctx: ChatContext, draft: CompletionDraft) => void;
 }
 
 /** A validated chat request and what was derived from it. */
@@ -76,11 +80,7 @@ export async function handleChat(request: Request, route: Route, apiKey: string,
 
   const scenario = deps.resolveScenario?.(ctx);
   const error = scenario?.respond.error;
-  if (error) {
-    throw new FakeError(
-      apiError(error.status, error.type ?? 'invalid_request_error', error.message ?? `Scenario error ${error.status}`, error.param ?? null, error.headers),
-    );
-  }
+  if (error) throw new FakeError(toApiError(error));
 
   const id = deps.options.ids === 'seeded' ? ctx.rng.uuid() : crypto.randomUUID();
   const draft = generateDraft({
@@ -93,6 +93,7 @@ export async function handleChat(request: Request, route: Route, apiKey: string,
     systemFingerprint: deps.profile.systemFingerprint,
     respond: scenario?.respond,
   });
+  deps.onDraft?.(ctx, draft);
   if (body.stream === true) {
     const chunks = chunksFromDraft(draft, { includeUsage: body.stream_options?.include_usage === true });
     return new Response(sseStream(chunks), { status: 200, headers: SSE_HEADERS });

@@ -3,6 +3,8 @@ import type { Profile } from '../profiles/profile.js';
 import type { Tokenizer } from '../generate/tokenizer.js';
 import type { ChatContext } from './chat.js';
 import type { Scenario } from './scenario-types.js';
+import type { FixtureRule, LoadedFixture } from '../scenario/fixture-types.js';
+import type { KeyState } from '../scenario/key-states.js';
 
 export interface FakeOptions {
   /** Mixed into every request's seed; change it to get other (still repeatable) answers. */
@@ -25,4 +27,18 @@ export interface FakeOptions {
    * shape the answer (content, error, fault, timing…) or undefined to fall through.
    */
   resolveScenario?: (ctx: ChatContext) => Scenario | undefined;
+
+  // --- scenarios (issue 5) ---
+  /** Fixture rules tried in order (first match wins); validated against schemas/fixture.schema.json. */
+  fixtures?: readonly (FixtureRule | LoadedFixture)[];
+  /** Journal entries kept; the oldest are dropped beyond this. Default 1000. */
+  journalLimit?: number;
+  /** The (N+1)th concurrent request of one API key gets DeepSeek's 429 concurrency message. */
+  concurrencyLimit?: number;
+  /** Requests per minute per API key (429 with Retry-After beyond). */
+  rpm?: number;
+  /** Tokens (prompt + completion) per minute per API key (429 with Retry-After beyond). */
+  tpm?: number;
+  /** API key → account state: `ok` or an error-catalogue name/status (e.g. `insufficient-balance`, `402`). */
+  keyStates?: Readonly<Record<string, KeyState>>;
 }

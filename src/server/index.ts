@@ -1,2 +1,4 @@
 export { createApp, type AppOptions } from './app.js';
 export { listen, type ListenOptions, type RunningServer } from './listen.js';
+export { adminRoutes, adminEnabledFor, isLoopback, type AdminOptions } from './admin.js';
+export { loadFixtures } from './fixture-loader.js';

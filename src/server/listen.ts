@@ -1,6 +1,8 @@
 // Serves an app on a Node port and closes it cleanly.
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
+import type { Fake } from '../core/fake.js';
+import { adminEnabledFor } from './admin.js';
 import { createApp, type AppOptions } from './app.js';
 
 export interface ListenOptions extends AppOptions {
@@ -11,6 +13,8 @@ export interface ListenOptions extends AppOptions {
 export interface RunningServer {
   url: string;
   port: number;
+  /** The fake behind the server (journal, next, use, reset). */
+  fake: Fake;
   host: string;
   server: ServerType;
   close(): Promise<void>;
@@ -18,12 +22,13 @@ export interface RunningServer {
 
 export function listen(options: ListenOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
-  const app = createApp(options);
+  const app = createApp({ ...options, adminEnabled: options.adminEnabled ?? adminEnabledFor(host, options.adminToken) });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port ?? 4010, hostname: host }, (info: AddressInfo) => {
       const shownHost = info.family === 'IPv6' ? `[${info.address}]` : info.address;
       resolve({
         url: `http://${shownHost}:${info.port}`,
+        fake: app.fake,
         port: info.port,
         host: info.address,
         server,
