@@ -32,6 +32,7 @@ export const messages = {
   strictSchema: (name: string, rule: string, path: string) => `Invalid parameters of function '${name}' for strict mode: ${rule} (at ${path}).`,
   strictAdditionalProperties: 'every object must set `additionalProperties: false`',
   strictAllRequired: (property: string) => `every property must be listed in \`required\`, and \`${property}\` is not`,
+  strictTooDeep: (max: number) => `schemas nested deeper than ${max} levels are not supported`,
   strictUnsupportedKeyword: (keyword: string) => `\`${keyword}\` is not supported`,
   serverError: 'Server Error',
   serverOverloaded: 'Server Overloaded',

@@ -45,4 +45,10 @@ describe('findStrictViolation', () => {
     const defs = { ...structuredClone(ok), $defs: { 'a/b': { type: 'object', properties: {} } } };
     expect(findStrictViolation(defs)).toEqual({ path: '#/$defs/a~1b', rule: 'every object must set `additionalProperties: false`' });
   });
+
+  it('refuses absurd nesting instead of recursing without bound', () => {
+    let schema: any = { type: 'string' };
+    for (let i = 0; i < 10_000; i++) schema = { anyOf: [schema] };
+    expect(findStrictViolation(schema)?.rule).toMatch(/deeper than 64 levels/);
+  });
 });

@@ -23,9 +23,13 @@ function isObjectSchema(s: Schema): boolean {
   return t === 'object' || (Array.isArray(t) && t.includes('object')) || (t === undefined && isSchema(s.properties));
 }
 
+/** Deeper than this is refused rather than walked, so a hostile body cannot exhaust the stack. */
+const MAX_DEPTH = 64;
+
 /** The first strict-mode violation in a parameters schema, depth first in document order. */
-export function findStrictViolation(schema: unknown, path = '#'): StrictViolation | undefined {
+export function findStrictViolation(schema: unknown, path = '#', depth = 0): StrictViolation | undefined {
   if (!isSchema(schema)) return undefined;
+  if (depth > MAX_DEPTH) return { path, rule: messages.strictTooDeep(MAX_DEPTH) };
   for (const keyword of UNSUPPORTED) {
     if (keyword in schema) return { path, rule: messages.strictUnsupportedKeyword(keyword) };
   }
@@ -46,7 +50,7 @@ export function findStrictViolation(schema: unknown, path = '#'): StrictViolatio
     if (Array.isArray(list)) list.forEach((sub, i) => children.push([`${path}/${key}/${i}`, sub]));
   }
   for (const [childPath, sub] of children) {
-    const found = findStrictViolation(sub, childPath);
+    const found = findStrictViolation(sub, childPath, depth + 1);
     if (found) return found;
   }
   return undefined;
