@@ -5,7 +5,19 @@ export { systemClock, frozenClock, VirtualClock, type Clock } from './core/clock
 export { FakeError, apiError, envelope, errorResponse, type ApiError } from './core/errors.js';
 export { compileContract, type Contract } from './contract/compile.js';
 export { messages as deepseekMessages } from './contract/deepseek-messages.js';
-export { profiles, getProfile, type Profile, type ModelSpec } from './profiles/index.js';
+export {
+  profiles,
+  profileNames,
+  getProfile,
+  profileContract,
+  applyOverlay,
+  DEFAULT_PROFILE,
+  type Profile,
+  type ModelSpec,
+  type ProfileError,
+  type ProfileErrorKind,
+  type OverlayDocument,
+} from './profiles/index.js';
 export { estimateTokenizer, type Tokenizer } from './generate/tokenizer.js';
 export type * from './core/types.js';
 // Scenarios (issue 5): fixtures, control header, queue, journal, error catalogue.

@@ -21,6 +21,19 @@ export const messages = {
     `This model's maximum context length is ${limit} tokens. However, you requested ${total} tokens (${prompt} in the messages, ${completion} in the completion). Please reduce the length of the messages or completion.`,
   concurrency: (current: number, limit: number) =>
     `Too many requests. Your current concurrency is ${current}, which exceeds your concurrency limit of ${limit} based on your remaining balance. Please top up your balance to restore your concurrency.`,
+  // Beta features (profiles issue). DeepSeek's exact wording for these is not on record; these
+  // follow its "Invalid X value" style and name the rule, the function and the schema path.
+  prefixNeedsBeta:
+    'Invalid prefix value, chat prefix completion (`prefix: true`) is a beta feature: send the request to the beta base URL (https://api.deepseek.com/beta).',
+  prefixUnsupported: 'Invalid prefix value, chat prefix completion (`prefix: true`) is not supported by this API.',
+  prefixNotLast: (index: number) =>
+    `Invalid prefix value, only the last message can be an assistant message with \`prefix: true\` (found at message index ${index}).`,
+  strictMixed: (name: string) => `Invalid strict value, in strict mode every function in tools must set \`strict: true\`; function '${name}' does not.`,
+  strictSchema: (name: string, rule: string, path: string) => `Invalid parameters of function '${name}' for strict mode: ${rule} (at ${path}).`,
+  strictAdditionalProperties: 'every object must set `additionalProperties: false`',
+  strictAllRequired: (property: string) => `every property must be listed in \`required\`, and \`${property}\` is not`,
+  strictTooDeep: (max: number) => `schemas nested deeper than ${max} levels are not supported`,
+  strictUnsupportedKeyword: (keyword: string) => `\`${keyword}\` is not supported`,
   serverError: 'Server Error',
   serverOverloaded: 'Server Overloaded',
   // Scenarios (issue 5). The content-policy block: seed 002 documents it as 503, the wire says 400.

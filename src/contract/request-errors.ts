@@ -57,9 +57,9 @@ function valueAt(body: unknown, path: JsonPath): unknown {
 }
 
 /** Keywords serde hits while deserializing; range checks run only after deserialization succeeds. */
-const SHAPE = new Set(['type', 'required', 'const', 'enum', 'discriminator', 'oneOf', 'additionalProperties']);
+const SHAPE = new Set(['type', 'required', 'const', 'enum', 'discriminator', 'oneOf', 'additionalProperties', 'false schema']);
 /** Among errors at one place, the most telling wins (a oneOf's own error least). */
-const preference = ['discriminator', 'const', 'enum', 'type', 'required', 'additionalProperties', 'oneOf', 'minItems', 'maxItems', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'pattern'];
+const preference = ['false schema', 'discriminator', 'const', 'enum', 'type', 'required', 'additionalProperties', 'oneOf', 'minItems', 'maxItems', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'pattern'];
 
 function rank(e: ErrorObject): number {
   const r = preference.indexOf(e.keyword);
@@ -98,6 +98,8 @@ export interface RequestErrorContext {
   raw: string;
   body: unknown;
   ranges: RangeMessages;
+  /** The top-level fields the dialect documents, listed in serde's "unknown field" message. */
+  fields?: readonly string[];
 }
 
 export function requestSchemaError(errors: ErrorObject[], ctx: RequestErrorContext): ApiError {
@@ -127,6 +129,14 @@ export function requestSchemaError(errors: ErrorObject[], ctx: RequestErrorConte
       return bad(`Invalid ${field} value, ${field} must have at most ${error.params.limit} items`);
     case 'pattern':
       return bad(`Invalid ${field} value ${JSON.stringify(valueAt(ctx.body, path))}: must match the pattern ${error.params.pattern}`);
+    case 'false schema': {
+      // A field this dialect rejects by name (`thinking` outside the thinking-switch profile):
+      // serde's deny_unknown_fields wording, reported at the object that holds it.
+      const name = String(path[path.length - 1]);
+      const expected = (ctx.fields ?? []).map((f) => `\`${f}\``).join(', ');
+      const text = `unknown field \`${name}\`${expected ? `, expected one of ${expected}` : ''}`;
+      return bad(`${path.length > 1 ? `${formatPath(path.slice(0, -1))}: ` : ''}${text}${at(path)}`, field);
+    }
     case 'required':
       return serde(path, `missing field \`${error.params.missingProperty}\``);
     case 'discriminator': {

@@ -5,6 +5,8 @@ import { contentText } from '../core/message-text.js';
 import type { AssistantMessage, ChatRequest, ToolMessage } from '../core/types.js';
 import type { ModelSpec, Profile } from '../profiles/profile.js';
 import { messages } from './deepseek-messages.js';
+import { checkPrefixCompletion } from './prefix-completion.js';
+import { checkStrictFunctions } from './strict-functions.js';
 
 export interface RuleContext {
   body: ChatRequest;
@@ -44,6 +46,10 @@ export function checkRequestRules(ctx: RuleContext, model: ModelSpec): void {
 
   checkToolMessages(body);
   checkToolChoice(body);
+  // Outside /beta `strict` is accepted and not enforced: SDKs (openai's zodFunction, the AI SDK)
+  // send it routinely, and DeepSeek only turns strict mode on under /beta.
+  if (ctx.beta) checkStrictFunctions(body.tools);
+  checkPrefixCompletion({ body, beta: ctx.beta, hasBeta: ctx.profile.prefixes.includes('/beta') });
 
   if (body.response_format?.type === 'json_object') {
     const mentionsJson = body.messages.some((m) => /json/i.test(contentText((m as { content?: never }).content)));

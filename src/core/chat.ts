@@ -1,6 +1,7 @@
 // POST /chat/completions: parse → validate → scenario → generate → serialize.
 import type { Contract } from '../contract/compile.js';
 import { requestSchemaError } from '../contract/request-errors.js';
+import { documentedRequestFields } from '../contract/request-fields.js';
 import { checkRequestRules, requireModel } from '../contract/semantic-rules.js';
 import { generateDraft } from '../generate/completion.js';
 import type { CompletionDraft } from '../generate/draft.js';
@@ -63,7 +64,7 @@ export async function readChatRequest(request: Request, deps: ChatDeps): Promise
     // max_tokens' range is the model's, when the body names a known model.
     const named = profile.models.find((m) => m.id === (parsed as { model?: unknown } | null)?.model) ?? profile.models[0]!;
     const ranges = { ...profile.ranges, max_tokens: `[1, ${named.maxTokens.max}]` };
-    throw new FakeError(requestSchemaError(contract.request.errors ?? [], { raw, body: parsed, ranges }));
+    throw new FakeError(requestSchemaError(contract.request.errors ?? [], { raw, body: parsed, ranges, fields: documentedRequestFields(contract.document) }));
   }
   return { raw, body: parsed as ChatRequest };
 }

@@ -1,4 +1,5 @@
-// Which endpoint a path names, after the adapter's base path and a `/v1` or `/beta` prefix.
+// Which endpoint a path names, after the adapter's base path and one of the profile's prefixes
+// (`''`, `/v1`, `/beta` on the official API; only `/v1` on the thinking-switch provider).
 import type { Profile } from '../profiles/profile.js';
 
 export type Endpoint = 'chat' | 'models' | 'balance';
@@ -26,7 +27,8 @@ export function matchRoute(pathname: string, profile: Profile): Route {
     if (!path.startsWith(prefix)) continue;
     const rest = path.slice(prefix.length);
     const hit = endpoints[rest];
-    if (hit) return { ...hit, prefix, beta: prefix === '/beta' };
+    // An endpoint the provider does not document is a 404 there, as an unknown path.
+    if (hit && (!profile.endpoints || profile.endpoints.includes(hit.endpoint))) return { ...hit, prefix, beta: prefix === '/beta' };
   }
   return { endpoint: null, allow: [], prefix: '', beta: false };
 }

@@ -1,6 +1,7 @@
 // A profile is one provider's dialect of the API: its contract document plus limits and defaults
 // as data. Code asks the profile; it never branches on a profile's name.
 import type { RangeMessages } from '../contract/request-errors.js';
+import type { Endpoint } from '../core/routes.js';
 
 export interface ModelSpec {
   id: string;
@@ -16,19 +17,37 @@ export interface ModelSpec {
   ignores?: readonly string[];
 }
 
+/** The failures a provider documents, by kind, so scenarios can answer in that provider's terms. */
+export type ProfileErrorKind = 'auth' | 'balance' | 'permission' | 'rate-limit' | 'server' | 'overloaded' | 'content-policy';
+
+export interface ProfileError {
+  /** The status the provider actually sends. */
+  status: number;
+  type: string;
+  message: string;
+  /** When the provider's docs list another status than it sends (V3.2's content policy: 503 documented, 400 sent). */
+  documentedStatus?: number;
+}
+
 export interface Profile {
   name: string;
   title: string;
   /** The seed document this dialect follows. */
   source: string;
-  /** The OpenAPI document (already parsed) the validators are compiled from. */
+  /** The OpenAPI document (already parsed, overlay applied) the validators are compiled from. */
   document: Record<string, unknown>;
   models: readonly ModelSpec[];
   /** The range text DeepSeek prints per field in "Invalid X value" messages. */
   ranges: RangeMessages;
-  /** Path prefixes under which the chat route answers ('' is the bare path). `/beta` turns on beta features. */
+  /** Documented request defaults (temperature, top_p, thinking…), read from the document. */
+  defaults?: Readonly<Record<string, unknown>>;
+  /** Path prefixes under which the routes answer ('' is the bare path). `/beta` turns on beta features. */
   prefixes: readonly string[];
+  /** The endpoints this provider serves; default all (chat, models, balance). */
+  endpoints?: readonly Endpoint[];
   systemFingerprint: string;
+  /** The provider's documented errors, by kind (consumed by the scenario/error catalogue). */
+  errors: Readonly<Partial<Record<ProfileErrorKind, ProfileError>>>;
 }
 
 export function findModel(profile: Profile, id: string): ModelSpec | undefined {

@@ -55,6 +55,7 @@ export type paths = {
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
+        /** @description Unknown fields are ignored, as DeepSeek's deserializer does, except the ones a profile names with a `false` schema: those are fields of other dialects (`thinking`, seed 003) that this one rejects with serde's "unknown field" error instead of silently dropping. */
         ChatCompletionRequest: {
             messages: components["schemas"]["RequestMessage"][];
             /** @description Which ids exist is a profile's business (Model Not Exist), not the schema's. */
@@ -77,6 +78,7 @@ export type components = {
             tool_choice?: components["schemas"]["ToolChoiceMode"] | components["schemas"]["NamedToolChoice"] | null;
             logprobs?: boolean | null;
             top_logprobs?: number | null;
+            thinking?: never;
         };
         RequestMessage: {
             /** @enum {string} */

@@ -430,8 +430,10 @@ const document: Record<string, unknown> = {
             ],
             "minimum": 0,
             "maximum": 20
-          }
-        }
+          },
+          "thinking": false
+        },
+        "description": "Unknown fields are ignored, as DeepSeek's deserializer does, except the ones a profile names with a `false` schema: those are fields of other dialects (`thinking`, seed 003) that this one rejects with serde's \"unknown field\" error instead of silently dropping.\n"
       },
       "RequestMessage": {
         "type": "object",
