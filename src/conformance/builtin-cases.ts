@@ -117,7 +117,7 @@ export const builtinCases: readonly ConformanceCase[] = [
     id: 'temperature-range',
     title: 'temperature out of range is refused',
     body: { messages: hi, temperature: 3 },
-    expect: { status: 400, errorMessage: messages.range('temperature', '[0, 2]') },
+    expect: { status: 400, errorMessage: messages.range('temperature', '{range:temperature}') },
   },
   {
     id: 'top-logprobs-without-logprobs',

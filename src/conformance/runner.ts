@@ -66,7 +66,19 @@ function headersOf(h: Headers): Record<string, string> {
   return out;
 }
 
-export async function runCase(c: ConformanceCase, options: RunOptions & { models: Models; contract: ReturnType<typeof compileContract> }): Promise<CaseResult> {
+/**
+ * Expected messages may say `{range:FIELD}` where the text depends on the dialect: the profile's
+ * documented range for FIELD (DeepSeek's `[0, 2]` for temperature, V3.2's `[0, 1]`).
+ */
+function withProfileRanges(expect: ConformanceCase['expect'], profile: Profile): ConformanceCase['expect'] {
+  if (!expect?.errorMessage?.includes('{range:')) return expect;
+  return { ...expect, errorMessage: expect.errorMessage.replace(/\{range:([a-z_]+)\}/g, (whole, field: string) => profile.ranges[field] ?? whole) };
+}
+
+export async function runCase(
+  c: ConformanceCase,
+  options: RunOptions & { models: Models; contract: ReturnType<typeof compileContract>; resolvedProfile: Profile },
+): Promise<CaseResult> {
   const started = Date.now();
   const url = `${options.baseUrl.replace(/\/+$/, '')}${c.path ?? '/chat/completions'}`;
   const reasoner = c.model === 'reasoner' ? options.models.reasoner : undefined;
@@ -100,7 +112,7 @@ export async function runCase(c: ConformanceCase, options: RunOptions & { models
     findings = checkResponse({
       contract: options.contract,
       request: body,
-      expect: c.expect,
+      expect: withProfileRanges(c.expect, options.resolvedProfile),
       response: { status: res.status, contentType: res.headers.get('content-type') ?? '', body: bytes },
     });
   } catch (e) {
@@ -126,7 +138,7 @@ export async function runConformance(options: RunOptions): Promise<ConformanceRe
   const worker = async () => {
     while (next < cases.length) {
       const i = next++;
-      results[i] = await runCase(cases[i]!, { ...options, models, contract });
+      results[i] = await runCase(cases[i]!, { ...options, models, contract, resolvedProfile: profile });
       options.onCase?.(results[i]!);
     }
   };

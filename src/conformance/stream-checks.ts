@@ -63,7 +63,13 @@ export function checkStream(input: StreamCheckInput): Finding[] {
   // A broken chunk or delta already explains a broken sum; report the sum only when every part passed.
   const partsBroken = out.some((f) => f.severity === 'error' && /^(schema\.chunk|sse\.|tool-delta\.)/.test(f.rule));
   if (!partsBroken) {
-    for (const f of schemaFindings(contract.completion, completion, 'schema.completion', 'stream')) {
+    // A stream carries usage only when it sends it (include_usage, or the live API's final-chunk
+    // variant); a contract that requires usage on JSON bodies cannot ask the sum for one it never got.
+    const streamedUsage = chunks.some((c) => isObj(c) && isObj(c.usage));
+    const accumulated = schemaFindings(contract.completion, completion, 'schema.completion', 'stream').filter(
+      (f) => streamedUsage || f.path !== 'stream.usage',
+    );
+    for (const f of accumulated) {
       out.push({ ...f, rule: 'stream.accumulated', severity: 'error', expected: 'the deltas add up to a valid chat.completion' });
     }
   }

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinCases } from '../../src/conformance/builtin-cases.js';
 import { runConformance } from '../../src/conformance/runner.js';
-import { profiles } from '../../src/profiles/index.js';
+import { getProfile, profiles } from '../../src/profiles/index.js';
 import { listen, type RunningServer } from '../../src/server/listen.js';
 
 const KEY = 'sk-conformance-fake-key';
@@ -31,7 +31,7 @@ describe.each(profiles.map((p) => p.name))('conform against the fake, profile %s
   afterAll(() => server?.close());
 
   it('reports no errors beyond the generator features not built yet', async () => {
-    const report = await runConformance({ baseUrl: server.url, apiKey: KEY, profile, concurrency: 4 });
+    const report = await runConformance({ baseUrl: `${server.url}${getProfile(profile).prefixes[0]}`, apiKey: KEY, profile, concurrency: 4 });
     expect(report.summary.cases).toBe(builtinCases.length);
     const unexpected = report.cases.flatMap((c) => c.findings.filter((f) => f.severity === 'error' && !(awaitingGenerator[c.id] ?? []).includes(f.rule)));
     expect(unexpected).toEqual([]);
@@ -39,8 +39,10 @@ describe.each(profiles.map((p) => p.name))('conform against the fake, profile %s
     expect(report.cases.flatMap((c) => c.findings).filter((f) => f.severity === 'warning')).toEqual([]);
   });
 
-  it('the same holds under /v1', async () => {
-    const report = await runConformance({ baseUrl: `${server.url}/v1`, apiKey: KEY, profile, only: ['basic', 'stream-usage', 'unknown-model'] });
+  // Every non-beta path prefix the profile documents answers the same way.
+  const prefixes = getProfile(profile).prefixes.filter((p) => p !== '/beta');
+  it.each(prefixes.slice(1))('the same holds under %s', async (prefix) => {
+    const report = await runConformance({ baseUrl: `${server.url}${prefix}`, apiKey: KEY, profile, only: ['basic', 'stream-usage', 'unknown-model'] });
     expect(report.cases.flatMap((c) => c.findings)).toEqual([]);
   });
 });
