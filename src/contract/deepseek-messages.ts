@@ -21,6 +21,8 @@ export const messages = {
     `This model's maximum context length is ${limit} tokens. However, you requested ${total} tokens (${prompt} in the messages, ${completion} in the completion). Please reduce the length of the messages or completion.`,
   concurrency: (current: number, limit: number) =>
     `Too many requests. Your current concurrency is ${current}, which exceeds your concurrency limit of ${limit} based on your remaining balance. Please top up your balance to restore your concurrency.`,
+  /** Observed for the reasoner's rejected parameters (early 2025: presence_penalty; logprobs still). */
+  unsupportedParameter: (model: string, field: string) => `${model} does not support the parameter \`${field}\``,
   serverError: 'Server Error',
   serverOverloaded: 'Server Overloaded',
 } as const;

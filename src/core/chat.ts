@@ -71,7 +71,9 @@ export async function handleChat(request: Request, route: Route, apiKey: string,
   checkRequestRules(rules, model);
 
   const salt = deps.options.seed === undefined ? '' : String(deps.options.seed);
-  const seed = hashString(`${salt}\u0000${canonicalJson({ ...body, stream: null, stream_options: null })}`);
+  // Fields the model ignores (the reasoner's sampling knobs) must not change its answer either.
+  const ignored = Object.fromEntries((model.ignores ?? []).map((field) => [field, null]));
+  const seed = hashString(`${salt}\u0000${canonicalJson({ ...body, ...ignored, stream: null, stream_options: null })}`);
   const ctx: ChatContext = { request, route, apiKey, raw, body, model, seed, rng: createRng(seed) };
 
   const scenario = deps.resolveScenario?.(ctx);
@@ -83,6 +85,8 @@ export async function handleChat(request: Request, route: Route, apiKey: string,
   }
 
   const id = deps.options.ids === 'seeded' ? ctx.rng.uuid() : crypto.randomUUID();
+  // A lazily loaded tokenizer (exact) finishes loading before the first answer that needs it.
+  await deps.tokenizer.load?.();
   const draft = generateDraft({
     body,
     model,
@@ -92,6 +96,9 @@ export async function handleChat(request: Request, route: Route, apiKey: string,
     created: Math.floor(deps.clock.now() / 1000),
     systemFingerprint: deps.profile.systemFingerprint,
     respond: scenario?.respond,
+    apiKey,
+    cache: deps.store.contextCache,
+    beta: route.beta,
   });
   if (body.stream === true) {
     const chunks = chunksFromDraft(draft, { includeUsage: body.stream_options?.include_usage === true });

@@ -1,11 +1,15 @@
-// Plausible assistant prose from faker, seeded per request.
+// Plausible assistant prose, seeded per request: English from faker, Chinese from chinese-text.ts.
 import { fakerEN } from '@faker-js/faker';
 import type { Rng } from '../core/random.js';
+import { generateChineseProse } from './chinese-text.js';
+import type { Language } from './language.js';
 
 const openers = ['Sure!', 'Certainly.', 'Good question.', 'Here is a short answer.', 'Happy to help.', 'Of course.'];
 
 /** Sentences until about `targetWords` words. Deterministic for a given rng state. */
-export function generateProse(rng: Rng, targetWords: number): string {
+export function generateProse(rng: Rng, targetWords: number, language: Language = 'en'): string {
+  // One Han character ≈ one English word in token terms; Chinese sentences run ~1.6 chars per word.
+  if (language === 'zh') return generateChineseProse(rng, Math.round(targetWords * 1.6));
   fakerEN.seed(rng.seed());
   const sentences: string[] = [rng.pick(openers)];
   let words = sentences[0]!.split(' ').length;
