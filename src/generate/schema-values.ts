@@ -208,11 +208,13 @@ const byName: [RegExp, (f: Faker) => string][] = [
   [/(currency)/i, (f) => f.finance.currencyCode()],
   [/(path|file)/i, (f) => f.system.filePath()],
   [/(query|search|keyword)/i, (f) => f.word.words({ count: { min: 2, max: 4 } })],
-  [/(title|subject|topic)/i, (f) => f.lorem.sentence({ min: 3, max: 6 }).replace(/\.$/, '')],
-  [/(description|summary|text|content|message|body|comment|note)/i, (f) => f.lorem.sentence({ min: 6, max: 12 })],
 ];
 
+// Free text: faker's lorem is Latin, so English uses catch phrases and Chinese our own phrases.
+const freeText = /(title|subject|topic|description|summary|text|content|message|body|comment|note|reason|question|answer)/i;
+
 function plainString(name: string, ctx: Ctx): string {
+  if (freeText.test(name)) return ctx.language === 'zh' ? chinesePhrase(ctx.rng) : fakerEN.company.catchPhrase();
   const hit = byName.find(([re]) => re.test(name));
   if (hit) return hit[1](ctx.faker);
   return ctx.language === 'zh' ? chinesePhrase(ctx.rng) : ctx.faker.word.words({ count: { min: 1, max: 3 } });
