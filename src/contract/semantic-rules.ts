@@ -56,7 +56,9 @@ export function checkRequestRules(ctx: RuleContext, model: ModelSpec): void {
   if (model.reasoning === 'always') {
     const last = body.messages[body.messages.length - 1]!;
     const prefixed = last.role === 'assistant' && (last as AssistantMessage).prefix === true;
-    if (last.role !== 'user' && !prefixed) throw invalidRequest(messages.reasonerLastMessage);
+    // A tool result may end the conversation too: thinking-mode tool calls (V3.2) continue after
+    // it, which is what the missing-reasoning_content rule is about (docs/decisions/006).
+    if (last.role !== 'user' && last.role !== 'tool' && !prefixed) throw invalidRequest(messages.reasonerLastMessage);
   }
 }
 

@@ -17,6 +17,9 @@ import type { Scenario } from './scenario-types.js';
 import type { FakeStore } from './store.js';
 import type { ChatRequest } from './types.js';
 
+/** Request fields that shape how an answer is cut or annotated, not what it says. */
+const seedNeutralFields = ['stop', 'max_tokens', 'logprobs', 'top_logprobs'];
+
 /** Everything a request's handling needs, built once per fake. */
 export interface ChatDeps {
   profile: Profile;
@@ -71,8 +74,10 @@ export async function handleChat(request: Request, route: Route, apiKey: string,
   checkRequestRules(rules, model);
 
   const salt = deps.options.seed === undefined ? '' : String(deps.options.seed);
-  // Fields the model ignores (the reasoner's sampling knobs) must not change its answer either.
-  const ignored = Object.fromEntries((model.ignores ?? []).map((field) => [field, null]));
+  // Fields the model ignores (the reasoner's sampling knobs) must not change its answer, nor may
+  // the ones that only cut or annotate it (stop, max_tokens, logprobs): a stopped answer is then
+  // visibly the same answer, cut.
+  const ignored = Object.fromEntries([...(model.ignores ?? []), ...seedNeutralFields].map((field) => [field, null]));
   const seed = hashString(`${salt}\u0000${canonicalJson({ ...body, ...ignored, stream: null, stream_options: null })}`);
   const ctx: ChatContext = { request, route, apiKey, raw, body, model, seed, rng: createRng(seed) };
 

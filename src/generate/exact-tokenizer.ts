@@ -31,6 +31,7 @@ function byteDecoderTable(): Map<string, number> {
 
 export interface ExactTokenizer extends Tokenizer {
   readonly loaded: boolean;
+  pieces(text: string): TokenPiece[];
   load(): Promise<void>;
 }
 

@@ -115,7 +115,7 @@ describe('reasoning switch', () => {
 });
 
 describe('tool choice', () => {
-  const tool = (name: string) => ({ type: 'function' as const, function: { name, parameters: { type: 'object', properties: {} } } });
+  const tool = (name: string) => ({ type: 'function' as const, function: { name, parameters: { type: 'object', properties: {} } as never } });
   const tools = [tool('get_weather'), tool('get_time'), tool('send_email')];
   it('none never calls; named calls that one; auto calls what the prompt names, several at once', () => {
     expect(chooseTools(req('weather?', { tools, tool_choice: 'none' }), createRng(1))).toEqual([]);
