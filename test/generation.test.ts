@@ -241,12 +241,14 @@ describe('exact token usage', () => {
     // The facts page's V3 template, written out by hand for this conversation:
     const rendered =
       '<｜begin▁of▁sentence｜>You are a helpful assistant<｜User｜>Hi<｜Assistant｜>Hello! How can I help you today?<｜end▁of▁sentence｜><｜User｜>今天天气怎么样？<｜Assistant｜>';
-    // Counted with DeepSeek V3's tokenizer: BOS + 5 (system) + <｜User｜> + "Hi" + <｜Assistant｜>
-    // + 9 (answer) + EOS + <｜User｜> + 5 (今天|天气|怎么样|？ …) + <｜Assistant｜>; checked by the tokenizer itself.
+    // DeepSeek V3's tokenizer splits it into 25 tokens: BOS, You| are| a| helpful| assistant (5),
+    // <｜User｜>, Hi, <｜Assistant｜>, Hello|!| How| can| I| help| you| today|? (9), EOS, <｜User｜>,
+    // 今天|天气|怎么样|？ (4), <｜Assistant｜>.
     const { createExactTokenizer } = await import('../src/generate/exact-tokenizer.js');
     const exact = createExactTokenizer();
     await exact.load();
-    expect(a.json.usage.prompt_tokens).toBe(exact.count(rendered));
+    expect(exact.count(rendered)).toBe(25);
+    expect(a.json.usage.prompt_tokens).toBe(25);
     expect(a.json.usage.completion_tokens).toBe(exact.count(a.message.content));
     expect(han(a.message.content)).toBeGreaterThan(10);
   }, 30_000);

