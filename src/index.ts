@@ -6,5 +6,6 @@ export { FakeError, apiError, envelope, errorResponse, type ApiError } from './c
 export { compileContract, type Contract } from './contract/compile.js';
 export { messages as deepseekMessages } from './contract/deepseek-messages.js';
 export { profiles, getProfile, type Profile, type ModelSpec } from './profiles/index.js';
-export { estimateTokenizer, type Tokenizer } from './generate/tokenizer.js';
+export { estimateTokenizer, type Tokenizer, type TokenPiece } from './generate/tokenizer.js';
+export { createExactTokenizer, type ExactTokenizer } from './generate/exact-tokenizer.js';
 export type * from './core/types.js';

