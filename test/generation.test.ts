@@ -339,3 +339,37 @@ describe('chat prefix completion (/beta)', () => {
     expect(prose.message.content.startsWith('The answer is')).toBe(false);
   });
 });
+
+describe('robustness', () => {
+  it('random combinations of generator options: always a contract-valid 200 or a DeepSeek 400, never a crash', async () => {
+    const fc = await import('fast-check');
+    const fake = newFake();
+    const tool = fc.record({ type: fc.constant('function'), function: fc.record({ name: fc.stringMatching(/^[a-z_]{1,12}$/), parameters: fc.oneof(fc.constant({ type: 'object', properties: { q: { type: 'string' } } }), fc.jsonValue().map((v) => (v && typeof v === 'object' && !Array.isArray(v) ? v : {}))) }) });
+    const body = fc.record(
+      {
+        model: fc.constantFrom('deepseek-chat', 'deepseek-reasoner'),
+        messages: fc.array(fc.record({ role: fc.constant('user'), content: fc.oneof(fc.string(), fc.constantFrom('请用中文回答json', 'json please', '')) }), { minLength: 1, maxLength: 3 }),
+        stop: fc.oneof(fc.string({ maxLength: 3 }), fc.array(fc.string({ maxLength: 3 }), { maxLength: 4 })),
+        max_tokens: fc.integer({ min: 1, max: 50 }),
+        logprobs: fc.boolean(),
+        top_logprobs: fc.integer({ min: 0, max: 20 }),
+        tools: fc.array(tool, { minLength: 1, maxLength: 3 }),
+        tool_choice: fc.constantFrom('auto', 'none', 'required'),
+        response_format: fc.constantFrom({ type: 'text' }, { type: 'json_object' }),
+        stream: fc.boolean(),
+      },
+      { requiredKeys: ['model', 'messages'] },
+    );
+    await fc.assert(
+      fc.asyncProperty(body, async (b) => {
+        const res = await post(fake, b);
+        const text = await res.text();
+        expect([200, 400], text).toContain(res.status);
+        if (res.status === 400) return void expect(fake.contract.error(JSON.parse(text))).toBe(true);
+        if (!b.stream) return void expect(fake.contract.completion(JSON.parse(text)), text).toBe(true);
+        for (const f of text.split('\n\n').filter((x) => x.startsWith('data: {'))) expect(fake.contract.chunk(JSON.parse(f.slice(6)))).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

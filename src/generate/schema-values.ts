@@ -44,19 +44,21 @@ function resolveRef(ref: string, root: JsonSchema): JsonSchema {
 }
 
 /** allOf merged into one schema (properties and required united, other keywords last-wins). */
-function flatten(schema: Obj, root: JsonSchema): Obj {
+function flatten(schema: Obj, root: JsonSchema, hops = 0): Obj {
   let s = schema;
+  // A $ref cycle with no object in between (`{"$ref": "#"}`) would never end: give up after a few hops.
+  if (hops > 16) return {};
   if (typeof s.$ref === 'string') {
     const { $ref, ...rest } = s;
     const target = resolveRef($ref as string, root);
-    s = { ...(typeof target === 'object' ? flatten(target, root) : {}), ...rest };
+    s = { ...(target && typeof target === 'object' ? flatten(target as Obj, root, hops + 1) : {}), ...rest };
   }
   if (Array.isArray(s.allOf)) {
     const { allOf, ...rest } = s;
     let merged: Obj = { ...rest };
     for (const part of allOf as JsonSchema[]) {
-      if (typeof part !== 'object') continue;
-      const p = flatten(part, root);
+      if (!part || typeof part !== 'object') continue;
+      const p = flatten(part as Obj, root, hops + 1);
       merged = {
         ...merged,
         ...p,

@@ -69,3 +69,19 @@ describe('tool arguments from the parameters schema', () => {
     expect(fromPattern('^(a|b)$', { rng: createRng(1) })).toBeUndefined();
   });
 });
+
+describe('odd parameter schemas never crash the generator', () => {
+  it('cycles, dangling refs, non-object schemas and arbitrary JSON', async () => {
+    const fc = await import('fast-check');
+    for (const schema of [{ $ref: '#' }, { type: 'object', properties: { a: { $ref: '#/nope' } }, required: ['a'] }, { type: 'string' }, { allOf: [null, 3] }, { type: 'object', properties: { self: { $ref: '#' } }, required: ['self'] }]) {
+      expect(() => generateArguments(schema as never, createRng(1))).not.toThrow();
+    }
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.integer(), (schema, seed) => {
+        const value = generateArguments(schema as never, createRng(seed)).value;
+        expect(() => JSON.stringify(value)).not.toThrow();
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

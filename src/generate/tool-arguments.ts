@@ -44,14 +44,23 @@ export function generateArguments(parameters: JsonSchema | undefined, rng: Rng, 
   let value: unknown = {};
   for (let attempt = 0; attempt < 6; attempt++) {
     value = valueFromSchema(schema, rng, { language, root: schema });
-    if (!validate || validate(value)) return { value, valid: true };
+    if (!validate || safeValidate(validate, value)) return { value, valid: true };
   }
   return { value, valid: false };
+}
+
+/** A schema like `{"$ref": "#"}` makes ajv recurse forever; such a schema cannot be checked. */
+function safeValidate(validate: ValidateFunction, value: unknown): boolean {
+  try {
+    return validate(value) as boolean;
+  } catch {
+    return true;
+  }
 }
 
 /** Errors ajv reports for a value against a schema (tests and diagnostics). */
 export function argumentErrors(parameters: JsonSchema, value: unknown): string[] {
   const validate = validatorFor(parameters);
-  if (!validate || validate(value)) return [];
+  if (!validate || safeValidate(validate, value)) return [];
   return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}`);
 }
