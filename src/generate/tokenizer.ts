@@ -25,8 +25,9 @@ export interface Tokenizer {
 
 // A word with its leading space, a run of digits (3 at most, as DeepSeek's BPE splits numbers),
 // one or two CJK characters (DeepSeek's vocabulary holds most common two-character words, so a
-// Han character averages ~0.6 token), a newline run, or one other character.
-const PIECE = /<｜[^｜]{1,40}｜>|<\/?think>|[ ]?[A-Za-z\u00C0-\u024F']+|[0-9]{1,3}|[\u3400-\u9fff\uf900-\ufaff]{1,2}|[\u3040-\u30ff]|\n+|[ \t]+(?=[^ \t\n])|[ \t]+|[\s\S]/gu;
+// Han character averages ~0.6 token), a line break with the blanks around it, up to 3 ASCII
+// punctuation marks (BPE merges `"),` and the like), or one other character.
+const PIECE = /<｜[^｜]{1,40}｜>|<\/?think>|[ ]?[A-Za-z\u00C0-\u024F']+|[0-9]{1,3}|[\u3400-\u9fff\uf900-\ufaff]{1,2}|[\u3040-\u30ff]|\s*\n+[ \t]*|[ \t]+(?=[^ \t\n])|[ \t]+|[ ]?[!-\/:-@\[-`{-~]{1,3}|[\s\S]/gu;
 
 /** Roughly one token per word or CJK character: close to DeepSeek's ratios for ordinary prose. */
 export const estimateTokenizer: Tokenizer = {
