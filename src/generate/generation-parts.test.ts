@@ -140,3 +140,22 @@ describe('tool choice', () => {
     expect(chooseTools({ ...body, tool_choice: 'required' }, createRng(1))).toHaveLength(1);
   });
 });
+
+describe('chat template', () => {
+  it('tool calls and results in V3 tool tokens; a prefix message is left open', async () => {
+    const { renderChatTemplate } = await import('./usage.js');
+    const body: ChatRequest = {
+      model: 'deepseek-chat',
+      messages: [
+        { role: 'user', content: 'weather?' },
+        { role: 'assistant', content: '', tool_calls: [{ id: 'c1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Oslo"}' } }] },
+        { role: 'tool', tool_call_id: 'c1', content: 'snow' },
+      ],
+    };
+    expect(renderChatTemplate(body)).toBe(
+      '<｜begin▁of▁sentence｜><｜User｜>weather?<｜Assistant｜><｜tool▁calls▁begin｜><｜tool▁call▁begin｜>function<｜tool▁sep｜>get_weather\n```json\n{"city":"Oslo"}\n```<｜tool▁call▁end｜><｜tool▁calls▁end｜><｜end▁of▁sentence｜><｜tool▁outputs▁begin｜><｜tool▁output▁begin｜>snow<｜tool▁output▁end｜><｜tool▁outputs▁end｜><｜Assistant｜>',
+    );
+    const prefix: ChatRequest = { model: 'deepseek-chat', messages: [{ role: 'user', content: 'Go' }, { role: 'assistant', content: 'Once', prefix: true }] };
+    expect(renderChatTemplate(prefix, { prefix: true })).toBe('<｜begin▁of▁sentence｜><｜User｜>Go<｜Assistant｜>Once');
+  });
+});
