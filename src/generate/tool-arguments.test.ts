@@ -4,7 +4,7 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../core/random.js';
 import { generateArguments } from './tool-arguments.js';
-import { fromPattern } from './schema-values.js';
+import { fromPattern } from './pattern-strings.js';
 
 // An independent checker (strict formats, all errors), not the generator's own memoised ajv.
 const ajv = new Ajv2020({ strict: false, allErrors: true });
