@@ -15,10 +15,22 @@ export function generateProse(rng: Rng, targetWords: number, language: Language 
   let words = sentences[0]!.split(' ').length;
   while (words < targetWords) {
     const kind = rng.int(0, 2);
-    const sentence =
-      kind === 0 ? fakerEN.hacker.phrase() : kind === 1 ? `${fakerEN.company.catchPhrase()}.` : fakerEN.lorem.sentence({ min: 6, max: 14 });
+    // faker's lorem is Latin; English answers get English words in a plain sentence instead.
+    const sentence = kind === 0 ? fakerEN.hacker.phrase() : kind === 1 ? `${fakerEN.company.catchPhrase()}.` : plainSentence();
     sentences.push(sentence);
     words += sentence.split(' ').length;
   }
   return sentences.join(' ');
+}
+
+function plainSentence(): string {
+  const w = fakerEN.word;
+  const s = `the ${w.adjective()} ${w.noun()} ${thirdPerson(w.verb())} the ${w.noun()} ${w.adverb()}`;
+  return `${s[0]!.toUpperCase()}${s.slice(1)}.`;
+}
+
+function thirdPerson(verb: string): string {
+  if (/[^aeiou]y$/.test(verb)) return `${verb.slice(0, -1)}ies`;
+  if (/(s|sh|ch|x|z|o)$/.test(verb)) return `${verb}es`;
+  return `${verb}s`;
 }
