@@ -22,7 +22,10 @@ const MAX_DEPTH = 8;
 
 export function valueFromSchema(schema: JsonSchema, rng: Rng, options: SchemaValueOptions = {}): unknown {
   const faker = options.language === 'zh' ? fakerZH_CN : fakerEN;
-  faker.seed(rng.seed());
+  // Both are seeded: formats (emails, URLs) always come from the English one.
+  const seed = rng.seed();
+  fakerEN.seed(seed);
+  fakerZH_CN.seed(seed);
   return gen(schema, '', 0, { rng, faker, language: options.language ?? 'en', root: options.root ?? schema, all: options.allProperties ?? false });
 }
 
