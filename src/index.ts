@@ -18,7 +18,8 @@ export {
   type ProfileErrorKind,
   type OverlayDocument,
 } from './profiles/index.js';
-export { estimateTokenizer, type Tokenizer } from './generate/tokenizer.js';
+export { estimateTokenizer, type Tokenizer, type TokenPiece } from './generate/tokenizer.js';
+export { createExactTokenizer, type ExactTokenizer } from './generate/exact-tokenizer.js';
 export type * from './core/types.js';
 // Scenarios (issue 5): fixtures, control header, queue, journal, error catalogue.
 export { FixtureError } from './scenario/fixture-validate.js';

@@ -34,6 +34,8 @@ export const messages = {
   strictAllRequired: (property: string) => `every property must be listed in \`required\`, and \`${property}\` is not`,
   strictTooDeep: (max: number) => `schemas nested deeper than ${max} levels are not supported`,
   strictUnsupportedKeyword: (keyword: string) => `\`${keyword}\` is not supported`,
+  /** Observed for the reasoner's rejected parameters (early 2025: presence_penalty; logprobs still). */
+  unsupportedParameter: (model: string, field: string) => `${model} does not support the parameter \`${field}\``,
   serverError: 'Server Error',
   serverOverloaded: 'Server Overloaded',
   // Scenarios (issue 5). The content-policy block: seed 002 documents it as 503, the wire says 400.

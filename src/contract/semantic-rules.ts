@@ -3,6 +3,7 @@
 import { FakeError, apiError, invalidRequest } from '../core/errors.js';
 import { contentText } from '../core/message-text.js';
 import type { AssistantMessage, ChatRequest, ToolMessage } from '../core/types.js';
+import { thinks } from '../generate/reasoning.js';
 import type { ModelSpec, Profile } from '../profiles/profile.js';
 import { messages } from './deepseek-messages.js';
 import { checkPrefixCompletion } from './prefix-completion.js';
@@ -32,7 +33,7 @@ export function checkRequestRules(ctx: RuleContext, model: ModelSpec): void {
   for (const field of model.rejects ?? []) {
     const value = (body as Record<string, unknown>)[field];
     if (value != null && value !== false) {
-      throw new FakeError(apiError(400, 'invalid_request_error', `${model.id} does not support ${field}`, field));
+      throw new FakeError(apiError(400, 'invalid_request_error', messages.unsupportedParameter(model.id, field)));
     }
   }
 
@@ -56,10 +57,14 @@ export function checkRequestRules(ctx: RuleContext, model: ModelSpec): void {
     if (!mentionsJson) throw invalidRequest(messages.jsonWordRequired, 'response_format');
   }
 
+  checkThinkingToolTurns(body, model);
+
   if (model.reasoning === 'always') {
     const last = body.messages[body.messages.length - 1]!;
     const prefixed = last.role === 'assistant' && (last as AssistantMessage).prefix === true;
-    if (last.role !== 'user' && !prefixed) throw invalidRequest(messages.reasonerLastMessage);
+    // A tool result may end the conversation too: thinking-mode tool calls (V3.2) continue after
+    // it, which is what the missing-reasoning_content rule is about (docs/decisions/006).
+    if (last.role !== 'user' && last.role !== 'tool' && !prefixed) throw invalidRequest(messages.reasonerLastMessage);
   }
 }
 
@@ -91,5 +96,23 @@ function checkToolChoice(body: ChatRequest): void {
     }
   } else if (choice === 'required' && tools.length === 0) {
     throw invalidRequest("Invalid tool_choice: 'required' needs at least one tool in tools", 'tool_choice');
+  }
+}
+
+/**
+ * Thinking mode with tools: the assistant turns that made tool calls since the last user message
+ * must carry their reasoning_content back, or DeepSeek refuses with the index of the first one.
+ */
+function checkThinkingToolTurns(body: ChatRequest, model: ModelSpec): void {
+  if (!thinks(body, model)) return;
+  let lastUser = -1;
+  body.messages.forEach((m, i) => {
+    if (m.role === 'user') lastUser = i;
+  });
+  for (let i = lastUser + 1; i < body.messages.length; i++) {
+    const m = body.messages[i]!;
+    if (m.role !== 'assistant') continue;
+    const a = m as AssistantMessage;
+    if ((a.tool_calls ?? []).length && (a.reasoning_content == null)) throw invalidRequest(messages.missingReasoningContent(i));
   }
 }

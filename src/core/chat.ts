@@ -20,6 +20,9 @@ import type { Scenario } from './scenario-types.js';
 import type { FakeStore } from './store.js';
 import type { ChatRequest } from './types.js';
 
+/** Request fields that shape how an answer is cut or annotated, not what it says. */
+const seedNeutralFields = ['stop', 'max_tokens', 'logprobs', 'top_logprobs'];
+
 /** Everything a request's handling needs, built once per fake. */
 export interface ChatDeps {
   profile: Profile;
@@ -76,7 +79,11 @@ export async function handleChat(request: Request, route: Route, apiKey: string,
   checkRequestRules(rules, model);
 
   const salt = deps.options.seed === undefined ? '' : String(deps.options.seed);
-  const seed = hashString(`${salt}\u0000${canonicalJson({ ...body, stream: null, stream_options: null })}`);
+  // Fields the model ignores (the reasoner's sampling knobs) must not change its answer, nor may
+  // the ones that only cut or annotate it (stop, max_tokens, logprobs): a stopped answer is then
+  // visibly the same answer, cut.
+  const ignored = Object.fromEntries([...(model.ignores ?? []), ...seedNeutralFields].map((field) => [field, null]));
+  const seed = hashString(`${salt}\u0000${canonicalJson({ ...body, ...ignored, stream: null, stream_options: null })}`);
   const ctx: ChatContext = { request, route, apiKey, raw, body, model, seed, rng: createRng(seed) };
 
   const scenario = deps.resolveScenario?.(ctx);
@@ -84,6 +91,8 @@ export async function handleChat(request: Request, route: Route, apiKey: string,
   if (error) throw new FakeError(toApiError(error));
 
   const id = deps.options.ids === 'seeded' ? ctx.rng.uuid() : crypto.randomUUID();
+  // A lazily loaded tokenizer (exact) finishes loading before the first answer that needs it.
+  await deps.tokenizer.load?.();
   const draft = generateDraft({
     body,
     model,
@@ -93,6 +102,9 @@ export async function handleChat(request: Request, route: Route, apiKey: string,
     created: Math.floor(deps.clock.now() / 1000),
     systemFingerprint: deps.profile.systemFingerprint,
     respond: scenario?.respond,
+    apiKey,
+    cache: deps.store.contextCache,
+    beta: route.beta,
   });
   deps.onDraft?.(ctx, draft);
   if (body.stream === true) {

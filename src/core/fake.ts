@@ -1,7 +1,7 @@
 // The runtime-neutral core: a function from a Web Request to a Response. Adapters (Hono, msw)
 // only hand requests in. No node: imports here.
 import { compileContract, type Contract } from '../contract/compile.js';
-import { estimateTokenizer } from '../generate/tokenizer.js';
+import { resolveTokenizer } from '../generate/exact-tokenizer.js';
 import { getProfile, type Profile } from '../profiles/index.js';
 import { authenticate } from './auth.js';
 import { handleChat, type ChatDeps } from './chat.js';
@@ -58,7 +58,7 @@ export function createFake(options: FakeOptions = {}): Fake {
     contract: compileContract(profile.document),
     options,
     clock,
-    tokenizer: options.tokenizer ?? estimateTokenizer,
+    tokenizer: resolveTokenizer(options.tokenizer),
     store,
     resolveScenario: createScenarioResolver(store, options.resolveScenario),
     onDraft: (ctx, draft) => {

@@ -20,8 +20,12 @@ export interface FakeOptions {
    * `seeded`: the id derives from the request and seed, so identical requests get identical bodies.
    */
   ids?: 'random' | 'seeded';
-  /** Token counting: the instant estimator (default) or a Tokenizer such as the exact DeepSeek V3 one. */
-  tokenizer?: Tokenizer;
+  // --- generation (issue 4) ---
+  /**
+   * Token counting: `'estimate'` (default; instant, no download, fine in browsers), `'exact'`
+   * (DeepSeek V3's real tokenizer, loaded on first use: ~0.5 s and ~200 MB), or any Tokenizer.
+   */
+  tokenizer?: 'estimate' | 'exact' | Tokenizer;
   /**
    * A programmatic scenario picker, asked first for every valid chat request: return a Scenario to
    * shape the answer (content, error, fault, timing…) or undefined to fall through.

@@ -20,10 +20,13 @@ export interface StoreOptions {
   /** Fixtures given at creation; `reset()` returns to exactly these. */
   fixtures?: readonly LoadedFixture[];
 }
+import { PrefixCache } from '../generate/context-cache.js';
 
 export class FakeStore {
   /** Requests handled so far. */
   requestCount = 0;
+  /** Generation: prompt prefixes seen per API key, for prompt_cache_hit_tokens (bounded). */
+  readonly contextCache = new PrefixCache();
 
   // --- scenarios (issue 5) ---
   readonly journal: Journal;
@@ -56,5 +59,6 @@ export class FakeStore {
     this.usedFixtures = [];
     this.nthCounts.clear();
     // traces are left alone: requests in flight across a reset still get a correct journal entry.
+    this.contextCache.clear();
   }
 }

@@ -1,0 +1,63 @@
+// DeepSeek V3's real tokenizer: loaded lazily, pieces that join back to the text, bytes that show
+// split characters, and the facts page's billed prompt_tokens reproduced under the template.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createExactTokenizer } from './exact-tokenizer.js';
+import { estimateTokenizer } from './tokenizer.js';
+import { renderChatTemplate } from './usage.js';
+
+const exact = createExactTokenizer();
+
+describe('exact tokenizer', () => {
+  it('is not loaded until asked, and says so when used too early', () => {
+    const fresh = createExactTokenizer();
+    expect(fresh.loaded).toBe(false);
+    expect(() => fresh.count('hi')).toThrow(/not loaded/);
+  });
+
+  beforeAll(async () => {
+    await exact.load();
+  }, 30_000);
+
+  it('splits text into DeepSeek V3 tokens that join back to the text', () => {
+    const text = '你好，世界！今天天气很好。Hello world 12345';
+    const tokens = exact.tokenize(text);
+    // The vocabulary's own split: digits in runs of at most 3, common Chinese words as one token.
+    expect(tokens).toEqual(['你好', '，', '世界', '！', '今天', '天气', '很好', '。', 'Hello', ' world', ' ', '123', '45']);
+    expect(tokens.join('')).toBe(text);
+  });
+
+  it('a rare Chinese character split over byte-level tokens shows in bytes; text goes to the completing token', () => {
+    const pieces = exact.pieces('龘');
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.map((p) => p.text).join('')).toBe('龘');
+    expect(pieces.slice(0, -1).every((p) => p.text === '')).toBe(true);
+    expect(pieces.flatMap((p) => p.bytes)).toEqual([...new TextEncoder().encode('龘')]);
+  });
+
+  it('special tokens of the template count as one token each', () => {
+    expect(exact.tokenize('<｜begin▁of▁sentence｜><｜User｜>hello<｜Assistant｜>')).toEqual(['<｜begin▁of▁sentence｜>', '<｜User｜>', 'hello', '<｜Assistant｜>']);
+  });
+
+  it('reproduces the facts page: a reasoner request with the single user message "hello" was billed 6 prompt tokens', () => {
+    // Where 6 comes from: the V3/R1 template renders
+    //   <｜begin▁of▁sentence｜><｜User｜>hello<｜Assistant｜><think>\n
+    // BOS, <｜User｜>, "hello", <｜Assistant｜> (4 tokens in V3's vocabulary) + "<think>" (one token in
+    // R1's vocabulary, which gave two V3 placeholders to <think>/</think>) + "\n" = 6.
+    const body = { model: 'deepseek-reasoner', messages: [{ role: 'user' as const, content: 'hello' }] };
+    const rendered = renderChatTemplate(body, { thinking: true });
+    expect(rendered).toBe('<｜begin▁of▁sentence｜><｜User｜>hello<｜Assistant｜><think>\n');
+    expect(exact.count(rendered)).toBe(6);
+    // Without thinking (deepseek-chat) the same message is 4.
+    expect(exact.count(renderChatTemplate(body))).toBe(4);
+  });
+
+  it('the estimator is close to the exact count on ordinary English and Chinese prose', () => {
+    const en = 'The quick brown fox jumps over the lazy dog, and then it runs away into the forest to find some food.';
+    const zh = '关于系统设计，我们需要考虑边界情况和错误处理。一般来说，服务端应该关注响应时间。';
+    for (const text of [en, zh]) {
+      const ratio = estimateTokenizer.count(text) / exact.count(text);
+      expect(ratio).toBeGreaterThan(0.7);
+      expect(ratio).toBeLessThan(1.8);
+    }
+  });
+});

