@@ -16,9 +16,10 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   const bundle = await bundleForBrowser({ file: 'test/browser/page.ts' });
+  const scripts = Object.entries(bundle.files).map(([name, body]) => [`/${name}`, { type: 'text/javascript; charset=utf-8', body }]);
   site = await serveFiles({
+    ...Object.fromEntries(scripts),
     '/': { type: 'text/html; charset=utf-8', body: readFileSync(`${root}/test/browser/index.html`) },
-    '/page.js': { type: 'text/javascript; charset=utf-8', body: bundle.code },
     '/mockServiceWorker.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(`${root}/node_modules/msw/lib/mockServiceWorker.js`) },
   });
   browser = await launchChromium();
