@@ -75,3 +75,11 @@ it('the fake in the page is the one the handlers use (controls reachable from te
   const after = await page.evaluate(() => (window as unknown as { deepseek: { fake: { store: { requestCount: number } } } }).deepseek.fake.store.requestCount);
   expect(after).toBe(before + 1);
 }, 60_000);
+
+it("answers at DeepSeek's own host from the page too (cross-origin, as the openai SDK in a browser calls it)", async () => {
+  const models = await page.evaluate(async () => {
+    const res = await fetch('https://api.deepseek.com/v1/models', { headers: { authorization: 'Bearer sk-browser' } });
+    return { status: res.status, trace: res.headers.get('x-ds-trace-id'), ids: ((await res.json()) as { data: { id: string }[] }).data.map((m) => m.id) };
+  });
+  expect(models).toEqual({ status: 200, trace: expect.stringMatching(/^[0-9a-f]{32}$/), ids: ['deepseek-chat', 'deepseek-reasoner'] });
+}, 60_000);
