@@ -21,7 +21,7 @@ export interface DeepSeekHandlersOptions extends FakeOptions {
 
 // The scenario controls (`next`, `use`, `journal`) belong to the Fake object. Their types are read off
 // Fake itself so this file never restates them; until a build has them, they resolve to `never`.
-type FakeMember<K extends string> = Fake extends { readonly [P in K]: infer T } ? T : never;
+type FakeMember<K extends string> = K extends keyof Fake ? NonNullable<Fake[K]> : never;
 export type FakeNext = FakeMember<'next'>;
 export type FakeUse = FakeMember<'use'>;
 export type FakeJournal = FakeMember<'journal'>;
