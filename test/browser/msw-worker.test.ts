@@ -83,3 +83,29 @@ it("answers at DeepSeek's own host from the page too (cross-origin, as the opena
   });
   expect(models).toEqual({ status: 200, trace: expect.stringMatching(/^[0-9a-f]{32}$/), ids: ['deepseek-chat', 'deepseek-reasoner'] });
 }, 60_000);
+
+it('aborting a fetch in the page cancels the fake’s stream there too', async () => {
+  const result = await page.evaluate(async () => {
+    const observed = (window as unknown as { observed: { pulled: number; cancelled: boolean } }).observed;
+    const ac = new AbortController();
+    const res = await fetch('/api/deepseek/chat/completions', {
+      method: 'POST',
+      headers: { authorization: 'Bearer sk-browser', 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'deepseek-chat', messages: [{ role: 'user', content: 'long' }], stream: true }),
+      signal: ac.signal,
+    });
+    const reader = res.body!.getReader();
+    await reader.read();
+    const atFirstRead = observed.pulled;
+    ac.abort();
+    const failure = await reader.read().then(() => 'read on', (e: Error) => e.name);
+    for (let i = 0; i < 200 && !observed.cancelled; i++) await new Promise((r) => setTimeout(r, 10));
+    const atCancel = observed.pulled;
+    await new Promise((r) => setTimeout(r, 100));
+    return { atFirstRead, failure, cancelled: observed.cancelled, atCancel, later: observed.pulled };
+  });
+  expect(result.failure).toBe('AbortError');
+  expect(result.cancelled).toBe(true);
+  expect(result.later).toBe(result.atCancel);
+  expect(result.atCancel).toBeLessThan(20_000 / 10);
+}, 60_000);
