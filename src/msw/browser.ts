@@ -1,5 +1,5 @@
 // deepseek-fake/msw in browsers (the `browser` export condition): the handlers for setupWorker.
 // Nothing Node-only may be reachable from here; test/msw-browser-bundle.test.ts bundles this file
 // for the browser and fails on any node: import or on the exact tokenizer.
-export { createDeepSeekHandlers, DEEPSEEK_BASE_URL, type DeepSeekHandlers, type DeepSeekHandlersOptions, type FakeJournal, type FakeNext, type FakeUse } from './handlers.js';
+export { createDeepSeekHandlers, DEEPSEEK_BASE_URL, type DeepSeekHandlers, type DeepSeekHandlersOptions } from './handlers.js';
 export { estimateTokenizer, type Tokenizer } from '../generate/tokenizer.js';

@@ -29,35 +29,24 @@ describe('createDeepSeekHandlers', () => {
     expect(fake.store.requestCount).toBe(0);
   });
 
-  it('next, use and journal delegate to the fake (arguments, `this` and live values)', () => {
-    const calls: unknown[][] = [];
-    const fake = Object.assign(createFake(), {
-      journal: { entries: [] as string[] },
-      next(this: unknown, ...args: unknown[]) {
-        calls.push(['next', this === fake, ...args]);
-        return 'queued';
-      },
-      use(this: unknown, ...args: unknown[]) {
-        calls.push(['use', this === fake, ...args]);
-      },
-    });
-    const deepseek = createDeepSeekHandlers({ fake });
-    const next = deepseek.next as unknown as (...a: unknown[]) => unknown;
-    const use = deepseek.use as unknown as (...a: unknown[]) => unknown;
-    expect(next({ error: 429 }, { times: 2 })).toBe('queued');
-    use([{ match: {}, respond: { content: 'x' } }]);
-    expect(calls).toEqual([
-      ['next', true, { error: 429 }, { times: 2 }],
-      ['use', true, [{ match: {}, respond: { content: 'x' } }]],
-    ]);
-    fake.journal = { entries: ['later'] };
-    expect(deepseek.journal).toEqual({ entries: ['later'] });
-  });
-
-  it('a control the fake does not have fails with a clear message', () => {
+  it('next, use and journal are the fake’s own: what one queues, the other answers and records', async () => {
     const fake = createFake();
     const deepseek = createDeepSeekHandlers({ fake });
-    if (typeof (fake as unknown as { next?: unknown }).next === 'function') return expect(typeof deepseek.next).toBe('function');
-    expect(() => (deepseek.next as unknown as () => void)()).toThrow('fake.next() is not available in this build of deepseek-fake');
+    expect(deepseek.journal).toBe(fake.journal);
+    deepseek.next({ content: 'queued through msw' });
+    deepseek.use({ match: { userMessage: 'fixture please' }, respond: { content: 'from a fixture' } });
+    const ask = (content: string) =>
+      fake.handle(
+        new Request('https://api.deepseek.com/chat/completions', {
+          method: 'POST',
+          headers: { authorization: 'Bearer sk-msw-1234', 'content-type': 'application/json' },
+          body: JSON.stringify({ model: 'deepseek-chat', messages: [{ role: 'user', content }] }),
+        }),
+      );
+    expect((await (await ask('anything')).json()).choices[0].message.content).toBe('queued through msw');
+    expect((await (await ask('fixture please')).json()).choices[0].message.content).toBe('from a fixture');
+    expect(deepseek.journal.all().map((e) => e.scenario)).toEqual(['queue', expect.stringMatching(/^fixture:/)]);
+    deepseek.reset();
+    expect(deepseek.journal.size).toBe(0);
   });
 });

@@ -19,24 +19,17 @@ export interface DeepSeekHandlersOptions extends FakeOptions {
   fake?: Fake;
 }
 
-// The scenario controls (`next`, `use`, `journal`) belong to the Fake object. Their types are read off
-// Fake itself so this file never restates them; until a build has them, they resolve to `never`.
-type FakeMember<K extends string> = K extends keyof Fake ? NonNullable<Fake[K]> : never;
-export type FakeNext = FakeMember<'next'>;
-export type FakeUse = FakeMember<'use'>;
-export type FakeJournal = FakeMember<'journal'>;
-
 export interface DeepSeekHandlers {
   /** Pass to `setupServer(...handlers)` or `setupWorker(...handlers)`. */
   readonly handlers: HttpHandler[];
   /** The core every handler calls. */
   readonly fake: Fake;
-  /** Queue a response for the next matching request (delegates to `fake.next`). */
-  readonly next: FakeNext;
-  /** Load fixtures given as objects (delegates to `fake.use`). */
-  readonly use: FakeUse;
-  /** What the fake received (delegates to `fake.journal`). */
-  readonly journal: FakeJournal;
+  /** Queue responses for the next requests (the fake's `next`). */
+  readonly next: Fake['next'];
+  /** Add fixtures given as objects (the fake's `use`). */
+  readonly use: Fake['use'];
+  /** What the fake received (the fake's journal). */
+  readonly journal: Fake['journal'];
   /** Clear the fake's state: journal, queued responses, counters. Call between tests. */
   reset(): void;
 }
@@ -69,20 +62,12 @@ export function createDeepSeekHandlers(options: DeepSeekHandlersOptions = {}): D
   const handlers = mounts.map(({ pattern, basePath }) =>
     http.all(pattern, async ({ request }) => cancelOnAbort(await fake.handle(request, { basePath }), request)),
   );
-  const control = (name: 'next' | 'use') =>
-    ((...args: unknown[]) => {
-      const fn = (fake as unknown as Record<string, unknown>)[name];
-      if (typeof fn !== 'function') throw new Error(`fake.${name}() is not available in this build of deepseek-fake`);
-      return (fn as (...a: unknown[]) => unknown).apply(fake, args);
-    }) as never;
   return {
     handlers,
     fake,
-    next: control('next'),
-    use: control('use'),
-    get journal() {
-      return (fake as unknown as { journal: FakeJournal }).journal;
-    },
+    next: fake.next.bind(fake),
+    use: fake.use.bind(fake),
+    journal: fake.journal,
     reset: () => fake.reset(),
   };
 }
