@@ -23,4 +23,15 @@ export const messages = {
     `Too many requests. Your current concurrency is ${current}, which exceeds your concurrency limit of ${limit} based on your remaining balance. Please top up your balance to restore your concurrency.`,
   serverError: 'Server Error',
   serverOverloaded: 'Server Overloaded',
+
+  // Input limits (hardening). DeepSeek's wording for these is not observed; the JSON ones follow
+  // serde_json's style ("... at line L column C") behind the fake's usual parse-error prefix.
+  bodyTooLarge: (limit: number) => `Request body too large: the limit is ${limit} bytes`,
+  bodyNotUtf8: (offset: number) => `Failed to parse the request body as JSON: invalid UTF-8 at byte ${offset}`,
+  jsonParse: (detail: string) => `Failed to parse the request body as JSON: ${detail}`,
+  jsonTooDeep: (limit: number, line: number, column: number) =>
+    `Failed to parse the request body as JSON: recursion limit exceeded (nesting deeper than ${limit}) at line ${line} column ${column}`,
+  jsonLoneSurrogate: (escape: string, line: number, column: number) =>
+    `Failed to parse the request body as JSON: lone surrogate ${escape} in a string (not valid Unicode) at line ${line} column ${column}`,
+  jsonNul: (line: number, column: number) => `Failed to parse the request body as JSON: NUL character (\\u0000) at line ${line} column ${column}`,
 } as const;

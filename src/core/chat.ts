@@ -11,10 +11,13 @@ import { SSE_HEADERS, sseStream } from '../serialize/sse.js';
 import type { Clock } from './clock.js';
 import { FakeError, apiError, invalidRequest } from './errors.js';
 import type { FakeOptions } from './options.js';
+import { parseJsonBody } from './json-guard.js';
+import { readBodyText } from './read-body.js';
 import { canonicalJson, createRng, hashString, type Rng } from './random.js';
 import type { Route } from './routes.js';
 import type { Scenario } from './scenario-types.js';
 import type { FakeStore } from './store.js';
+import type { RequestNotes } from './fake.js';
 import type { ChatRequest } from './types.js';
 
 /** Everything a request's handling needs, built once per fake. */
@@ -47,13 +50,8 @@ export async function readChatRequest(request: Request, deps: ChatDeps): Promise
   if (!/^application\/json\b/i.test(contentType.trim())) {
     throw invalidRequest('Expected request with `Content-Type: application/json`');
   }
-  const raw = await request.text();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch (e) {
-    throw invalidRequest(`Failed to parse the request body as JSON: ${(e as Error).message}`);
-  }
+  const raw = await readBodyText(request, deps.options.maxBodyBytes);
+  const parsed = parseJsonBody(raw, deps.options.maxJsonDepth);
   const { contract, profile } = deps;
   if (!contract.request(parsed)) {
     // max_tokens' range is the model's, when the body names a known model.
@@ -64,7 +62,7 @@ export async function readChatRequest(request: Request, deps: ChatDeps): Promise
   return { raw, body: parsed as ChatRequest };
 }
 
-export async function handleChat(request: Request, route: Route, apiKey: string, deps: ChatDeps): Promise<Response> {
+export async function handleChat(request: Request, route: Route, apiKey: string, deps: ChatDeps, notes?: RequestNotes): Promise<Response> {
   const { raw, body } = await readChatRequest(request, deps);
   const rules = { body, profile: deps.profile, beta: route.beta };
   const model = requireModel(rules);
@@ -75,6 +73,7 @@ export async function handleChat(request: Request, route: Route, apiKey: string,
   const ctx: ChatContext = { request, route, apiKey, raw, body, model, seed, rng: createRng(seed) };
 
   const scenario = deps.resolveScenario?.(ctx);
+  if (scenario && notes) notes.scenario = scenario.source;
   const error = scenario?.respond.error;
   if (error) {
     throw new FakeError(

@@ -6,7 +6,7 @@ import { getProfile, type Profile } from '../profiles/index.js';
 import { authenticate } from './auth.js';
 import { handleChat, type ChatDeps } from './chat.js';
 import { systemClock } from './clock.js';
-import { FakeError, apiError, errorResponse } from './errors.js';
+import { FakeError, apiError, errorResponse, maskKey } from './errors.js';
 import type { FakeOptions } from './options.js';
 import { matchRoute } from './routes.js';
 import { FakeStore } from './store.js';
@@ -15,6 +15,16 @@ import type { Balance, ModelList } from './types.js';
 export interface HandleInit {
   /** The part of the URL path the adapter mounts the API under (e.g. `/api/deepseek`). */
   basePath?: string;
+  /** Filled in by the core for the adapter's request log: what it learnt while answering. */
+  notes?: RequestNotes;
+}
+
+/** Facts about one request the adapter may log. Never holds a whole API key. */
+export interface RequestNotes {
+  /** The bearer key, masked as DeepSeek masks it (`****abcd`). */
+  key?: string;
+  /** The scenario that shaped the answer (`Scenario.source`), when one did. */
+  scenario?: string;
 }
 
 export interface Fake {
@@ -68,13 +78,14 @@ export function createFake(options: FakeOptions = {}): Fake {
       );
     }
     const apiKey = authenticate(request.headers.get('authorization'), options.apiKeys);
+    if (init.notes) init.notes.key = maskKey(apiKey);
     switch (route.endpoint) {
       case 'models':
         return json(listModels(profile));
       case 'balance':
         return json(balance());
       case 'chat':
-        return handleChat(request, route, apiKey, deps);
+        return handleChat(request, route, apiKey, deps, init.notes);
     }
   }
 

@@ -25,4 +25,10 @@ export interface FakeOptions {
    * shape the answer (content, error, fault, timing…) or undefined to fall through.
    */
   resolveScenario?: (ctx: ChatContext) => Scenario | undefined;
+
+  // --- hardening (input limits) ---
+  /** Largest request body accepted, in bytes; larger gets 413. Default 4 MiB (DEFAULT_MAX_BODY_BYTES). */
+  maxBodyBytes?: number;
+  /** Deepest JSON nesting accepted; deeper gets 400. Default 127, serde_json's recursion limit. */
+  maxJsonDepth?: number;
 }

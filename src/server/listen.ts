@@ -1,7 +1,9 @@
 // Serves an app on a Node port and closes it cleanly.
 import { serve, type ServerType } from '@hono/node-server';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppOptions } from './app.js';
+import { answerClientErrors } from './client-errors.js';
 
 export interface ListenOptions extends AppOptions {
   port?: number;
@@ -36,5 +38,6 @@ export function listen(options: ListenOptions = {}): Promise<RunningServer> {
       });
     });
     server.once('error', reject);
+    answerClientErrors(server as Server, app.logger);
   });
 }
