@@ -1,0 +1,225 @@
+// npm run bench: the fake against the speed limit (a bare node:http server sending precomputed
+// bodies) and against Prism (an OpenAPI mock server, fetched on demand), on this machine, in one
+// run. Figures: non-streaming req/s (autocannon), 256-token streams/s and chunks/s, start-up time
+// to the first answered request, peak RSS. Writes bench/results/latest.json.
+import autocannon from 'autocannon';
+import { execFile, fork, spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const STREAM_TOKENS = 256;
+const PRISM_PACKAGE = '@stoplight/prism-cli@5';
+
+const headers = { authorization: 'Bearer sk-bench', 'content-type': 'application/json' };
+const plainBody = JSON.stringify({
+  model: 'deepseek-chat',
+  messages: [
+    { role: 'system', content: 'You are a helpful assistant.' },
+    { role: 'user', content: 'Hello! What can you do for me today?' },
+  ],
+});
+const streamBody = JSON.stringify({ model: 'deepseek-chat', messages: [{ role: 'user', content: 'bench: stream 256 tokens' }], max_tokens: STREAM_TOKENS, stream: true });
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const log = (line) => process.stdout.write(`${line}\n`);
+
+function peakRssMb(pid) {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls until the server answers the plain request; returns ms since `started` and the status. */
+async function firstAnswer(url, started, child, timeoutMs) {
+  const deadline = started + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`${url}/chat/completions`, { method: 'POST', headers, body: plainBody });
+      await res.arrayBuffer();
+      return { ms: Math.round(performance.now() - started), status: res.status };
+    } catch {
+      if (performance.now() > deadline) throw new Error('no answer in time');
+      await sleep(5);
+    }
+  }
+}
+
+async function startNode(script, args, { ipc = false } = {}) {
+  const started = performance.now();
+  const child = ipc
+    ? fork(script, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] })
+    : spawn(process.execPath, [script, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  const url = await new Promise((resolve, reject) => {
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}: ${out}`)));
+  });
+  const first = await firstAnswer(url, started, child, 10_000);
+  return { child, url, startupMs: first.ms, out: () => out };
+}
+
+async function cannon(url, body) {
+  const run = (duration) =>
+    autocannon({ url: `${url}/chat/completions`, method: 'POST', headers, body, connections: CONNECTIONS, duration });
+  await run(1); // warm-up: JIT, pools
+  const r = await run(SECONDS);
+  return {
+    reqPerSec: Math.round(r.requests.average),
+    latencyP50Ms: r.latency.p50,
+    latencyP99Ms: r.latency.p99,
+    ok: r['2xx'],
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+  };
+}
+
+/** The fake's own answers, which the bare server will replay byte for byte. */
+async function captureAnswers(url) {
+  const json = await (await fetch(`${url}/chat/completions`, { method: 'POST', headers, body: plainBody })).text();
+  const sse = await (await fetch(`${url}/chat/completions`, { method: 'POST', headers, body: streamBody })).text();
+  const frames = sse.split(/(?<=\n\n)/);
+  const chunks = frames.filter((f) => f.startsWith('data: {')).map((f) => JSON.parse(f.slice(6)));
+  const contentChunks = chunks.filter((c) => typeof c.choices[0]?.delta?.content === 'string' && c.choices[0].delta.content !== '').length;
+  return { json, frames, framesPerStream: frames.length, contentChunks };
+}
+
+function stop(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+  });
+}
+
+function sh(cmd, args, timeoutMs) {
+  return new Promise((resolve) => {
+    execFile(cmd, args, { cwd: root, timeout: timeoutMs, maxBuffer: 1 << 20 }, (error, stdout, stderr) => resolve({ error, stdout, stderr }));
+  });
+}
+
+async function benchPrism() {
+  log(`prism: fetching ${PRISM_PACKAGE} with npm exec (not a project dependency)…`);
+  const found = await sh('npm', ['exec', '--yes', `--package=${PRISM_PACKAGE}`, '--', 'sh', '-c', 'command -v prism'], 300_000);
+  const bin = found.stdout.trim().split('\n').pop();
+  if (found.error || !bin) return { error: `could not fetch ${PRISM_PACKAGE}: ${(found.error?.message ?? found.stderr).trim().split('\n').slice(-3).join(' ')}` };
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(bin, ['mock', '-d', '-h', '127.0.0.1', '-p', String(port), 'schemas/deepseek.openapi.yaml'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  try {
+    const url = `http://127.0.0.1:${port}`;
+    const first = await firstAnswer(url, started, child, 60_000);
+    const sample = await fetch(`${url}/chat/completions`, { method: 'POST', headers, body: plainBody });
+    const sampleText = (await sample.text()).slice(0, 300);
+    const plain = await cannon(url, plainBody);
+    return { startupMs: first.ms, firstStatus: first.status, sample: { status: sample.status, body: sampleText }, plain, peakRssMb: peakRssMb(child.pid) };
+  } catch (e) {
+    return { error: `prism failed: ${e.message}; output: ${out.trim().split('\n').slice(-5).join(' | ')}` };
+  } finally {
+    await stop(child);
+  }
+}
+
+const ratio = (a, b) => (a != null && b ? Math.round((a / b) * 100) / 100 : null);
+
+async function main() {
+  mkdirSync(resultsDir, { recursive: true });
+  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
+  log(`machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memGb} GB, node ${machine.node}; autocannon ${CONNECTIONS} connections × ${SECONDS} s`);
+
+  const fake = await startNode('bench/fake-server.mjs', [], { ipc: true });
+  const tokenizer = /tokenizer=(\w+)/.exec(fake.out())[1];
+  const answers = await captureAnswers(fake.url);
+  if (answers.contentChunks !== STREAM_TOKENS) throw new Error(`the stream carried ${answers.contentChunks} content chunks, not ${STREAM_TOKENS}`);
+  const bodiesFile = `${resultsDir}bare-bodies.json`;
+  writeFileSync(bodiesFile, JSON.stringify({ json: answers.json, frames: answers.frames }));
+  const bare = await startNode('bench/bare-server.mjs', [bodiesFile]);
+
+  const results = { date: new Date().toISOString(), machine, tokenizer, connections: CONNECTIONS, seconds: SECONDS, streamTokens: STREAM_TOKENS, framesPerStream: answers.framesPerStream };
+  results.fake = { startupMs: fake.startupMs };
+  results.bare = { startupMs: bare.startupMs };
+  for (const [name, target] of [['fake', fake], ['bare', bare]]) {
+    log(`${name}: non-streaming…`);
+    results[name].plain = await cannon(target.url, plainBody);
+    log(`${name}: streaming ${STREAM_TOKENS} tokens…`);
+    const s = await cannon(target.url, streamBody);
+    results[name].stream = { streamsPerSec: s.reqPerSec, chunksPerSec: s.reqPerSec * answers.framesPerStream, latencyP50Ms: s.latencyP50Ms, ok: s.ok, non2xx: s.non2xx, errors: s.errors };
+  }
+  if (tokenizer !== 'exact') {
+    // The build counts tokens with the estimator; load DeepSeek V3's tokenizer anyway, so the
+    // RSS figure is the one with the tokenizer in memory.
+    fake.child.send('preload-tokenizer');
+    await new Promise((resolve) => fake.child.once('message', resolve));
+    results.fake.tokenizerPreloadedForRss = true;
+  }
+  results.fake.peakRssMb = peakRssMb(fake.child.pid);
+  results.bare.peakRssMb = peakRssMb(bare.child.pid);
+  await Promise.all([stop(fake.child), stop(bare.child)]);
+
+  results.prism = await benchPrism();
+
+  const prismPlain = results.prism.plain?.reqPerSec;
+  results.ratios = {
+    plainFakeOverBare: ratio(results.fake.plain.reqPerSec, results.bare.plain.reqPerSec),
+    plainFakeOverPrism: ratio(results.fake.plain.reqPerSec, prismPlain),
+    streamFakeOverBare: ratio(results.fake.stream.streamsPerSec, results.bare.stream.streamsPerSec),
+    startupFakeOverBare: ratio(results.fake.startupMs, results.bare.startupMs),
+    startupFakeOverPrism: ratio(results.fake.startupMs, results.prism.startupMs),
+    rssFakeOverBare: ratio(results.fake.peakRssMb, results.bare.peakRssMb),
+    rssFakeOverPrism: ratio(results.fake.peakRssMb, results.prism.peakRssMb),
+  };
+  results.targets = {
+    plainAtLeast60PercentOfBare: results.ratios.plainFakeOverBare >= 0.6,
+    startupUnder1s: results.fake.startupMs < 1000,
+    rssUnder250Mb: results.fake.peakRssMb != null && results.fake.peakRssMb < 250,
+  };
+
+  const row = (label, f, b, p) => log(`${label.padEnd(28)}${String(f ?? '-').padStart(10)}${String(b ?? '-').padStart(10)}${String(p ?? '-').padStart(10)}`);
+  log('');
+  log(`${''.padEnd(28)}${'fake'.padStart(10)}${'bare'.padStart(10)}${'prism'.padStart(10)}`);
+  row('non-streaming req/s', results.fake.plain.reqPerSec, results.bare.plain.reqPerSec, prismPlain);
+  row('non-streaming p50 ms', results.fake.plain.latencyP50Ms, results.bare.plain.latencyP50Ms, results.prism.plain?.latencyP50Ms);
+  row(`${STREAM_TOKENS}-token streams/s`, results.fake.stream.streamsPerSec, results.bare.stream.streamsPerSec, 'n/a');
+  row('stream chunks/s', results.fake.stream.chunksPerSec, results.bare.stream.chunksPerSec, 'n/a');
+  row('start-up to 1st answer ms', results.fake.startupMs, results.bare.startupMs, results.prism.startupMs);
+  row('peak RSS MB', results.fake.peakRssMb, results.bare.peakRssMb, results.prism.peakRssMb);
+  log('');
+  log(`ratios: ${Object.entries(results.ratios).map(([k, v]) => `${k} ${v ?? '-'}`).join(', ')}`);
+  log(`tokenizer: ${tokenizer}${results.fake.tokenizerPreloadedForRss ? ' (exact tokenizer package preloaded for the RSS figure)' : ''}`);
+  if (results.prism.error) log(`prism: ${results.prism.error}`);
+  else log(`prism: first answer HTTP ${results.prism.firstStatus}; non-2xx during load ${results.prism.plain.non2xx}`);
+  log(`targets: ${Object.entries(results.targets).map(([k, v]) => `${k} ${v ? 'met' : 'MISSED'}`).join(', ')}`);
+  writeFileSync(`${resultsDir}latest.json`, `${JSON.stringify(results, null, 2)}\n`);
+  log(`written to bench/results/latest.json`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
