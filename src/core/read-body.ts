@@ -19,6 +19,15 @@ export async function readBodyText(request: Request, maxBytes: number = DEFAULT_
     await request.body?.cancel().catch(() => {});
     throw tooLarge(maxBytes);
   }
+  if (Number.isFinite(declared) && request.headers.has('content-length')) {
+    // HTTP servers hold a body to its declared length, so the declared length bounds what
+    // arrayBuffer() buffers; @hono/node-server also reads it straight off the socket this way,
+    // without building a Web stream (a tenth of a small request's cost, measured).
+    // (An in-process caller could build a Request whose header lies; it is still held to the limit.)
+    const bytes = new Uint8Array(await request.arrayBuffer());
+    if (bytes.byteLength > maxBytes) throw tooLarge(maxBytes);
+    return decodeUtf8(bytes);
+  }
   if (!request.body) return '';
   const reader = request.body.getReader();
   const parts: Uint8Array[] = [];
