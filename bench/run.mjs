@@ -11,7 +11,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+// The servers take turns, ROUNDS times, and the median counts: on a shared machine a burst of
+// someone else's work then hits one round of each, not one server's whole measurement.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const STREAM_TOKENS = 256;
 const PRISM_PACKAGE = '@stoplight/prism-cli@5';
@@ -151,7 +154,7 @@ const ratio = (a, b) => (a != null && b ? Math.round((a / b) * 100) / 100 : null
 async function main() {
   mkdirSync(resultsDir, { recursive: true });
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
-  log(`machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memGb} GB, node ${machine.node}; autocannon ${CONNECTIONS} connections × ${SECONDS} s`);
+  log(`machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memGb} GB, node ${machine.node}; autocannon ${CONNECTIONS} connections × ${SECONDS} s, ${ROUNDS} rounds (median)`);
 
   const fake = await startNode('bench/fake-server.mjs', [], { ipc: true });
   const tokenizer = /tokenizer=(\w+)/.exec(fake.out())[1];
@@ -161,16 +164,29 @@ async function main() {
   writeFileSync(bodiesFile, JSON.stringify({ json: answers.json, frames: answers.frames }));
   const bare = await startNode('bench/bare-server.mjs', [bodiesFile]);
 
-  const results = { date: new Date().toISOString(), machine, tokenizer, connections: CONNECTIONS, seconds: SECONDS, streamTokens: STREAM_TOKENS, framesPerStream: answers.framesPerStream };
-  results.fake = { startupMs: fake.startupMs };
-  results.bare = { startupMs: bare.startupMs };
-  for (const [name, target] of [['fake', fake], ['bare', bare]]) {
-    log(`${name}: non-streaming…`);
-    results[name].plain = await cannon(target.url, plainBody);
-    log(`${name}: streaming ${STREAM_TOKENS} tokens…`);
-    const s = await cannon(target.url, streamBody);
-    results[name].stream = { streamsPerSec: s.reqPerSec, chunksPerSec: s.reqPerSec * answers.framesPerStream, latencyP50Ms: s.latencyP50Ms, ok: s.ok, non2xx: s.non2xx, errors: s.errors };
+  const hono = await startNode('bench/hono-server.mjs', [bodiesFile]);
+
+  const results = { date: new Date().toISOString(), machine, loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 100) / 100), tokenizer, connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS, streamTokens: STREAM_TOKENS, framesPerStream: answers.framesPerStream };
+  const servers = { fake, bare, hono };
+  const plainRuns = { fake: [], bare: [], hono: [] };
+  const streamRuns = { fake: [], bare: [], hono: [] };
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const name of Object.keys(servers)) {
+      log(`round ${round}/${ROUNDS} ${name}: non-streaming, then ${STREAM_TOKENS}-token streams…`);
+      plainRuns[name].push(await cannon(servers[name].url, plainBody));
+      streamRuns[name].push(await cannon(servers[name].url, streamBody));
+    }
   }
+  const median = (runs) => [...runs].sort((a, b) => a.reqPerSec - b.reqPerSec)[Math.floor(runs.length / 2)];
+  for (const name of Object.keys(servers)) {
+    const s = median(streamRuns[name]);
+    results[name] = {
+      startupMs: servers[name].startupMs,
+      plain: { ...median(plainRuns[name]), rounds: plainRuns[name].map((r) => r.reqPerSec) },
+      stream: { streamsPerSec: s.reqPerSec, chunksPerSec: s.reqPerSec * answers.framesPerStream, latencyP50Ms: s.latencyP50Ms, ok: s.ok, non2xx: s.non2xx, errors: s.errors, rounds: streamRuns[name].map((r) => r.reqPerSec) },
+    };
+  }
+  results.fake.peakRssMbWithoutTokenizer = tokenizer === 'exact' ? null : peakRssMb(fake.child.pid);
   if (tokenizer !== 'exact') {
     // The build counts tokens with the estimator; load DeepSeek V3's tokenizer anyway, so the
     // RSS figure is the one with the tokenizer in memory.
@@ -180,13 +196,16 @@ async function main() {
   }
   results.fake.peakRssMb = peakRssMb(fake.child.pid);
   results.bare.peakRssMb = peakRssMb(bare.child.pid);
-  await Promise.all([stop(fake.child), stop(bare.child)]);
+  results.hono.peakRssMb = peakRssMb(hono.child.pid);
+  await Promise.all([stop(fake.child), stop(bare.child), stop(hono.child)]);
 
   results.prism = await benchPrism();
 
   const prismPlain = results.prism.plain?.reqPerSec;
   results.ratios = {
     plainFakeOverBare: ratio(results.fake.plain.reqPerSec, results.bare.plain.reqPerSec),
+    plainHonoFloorOverBare: ratio(results.hono.plain.reqPerSec, results.bare.plain.reqPerSec),
+    plainFakeOverHonoFloor: ratio(results.fake.plain.reqPerSec, results.hono.plain.reqPerSec),
     plainFakeOverPrism: ratio(results.fake.plain.reqPerSec, prismPlain),
     streamFakeOverBare: ratio(results.fake.stream.streamsPerSec, results.bare.stream.streamsPerSec),
     startupFakeOverBare: ratio(results.fake.startupMs, results.bare.startupMs),
@@ -200,18 +219,21 @@ async function main() {
     rssUnder250Mb: results.fake.peakRssMb != null && results.fake.peakRssMb < 250,
   };
 
-  const row = (label, f, b, p) => log(`${label.padEnd(28)}${String(f ?? '-').padStart(10)}${String(b ?? '-').padStart(10)}${String(p ?? '-').padStart(10)}`);
+  results.loadAverageAtEnd = os.loadavg().map((l) => Math.round(l * 100) / 100);
+  const row = (label, f, b, h, p) => log(`${label.padEnd(28)}${[f, b, h, p].map((v) => String(v ?? '-').padStart(10)).join('')}`);
+  const { fake: F, bare: B, hono: H, prism: P } = results;
   log('');
-  log(`${''.padEnd(28)}${'fake'.padStart(10)}${'bare'.padStart(10)}${'prism'.padStart(10)}`);
-  row('non-streaming req/s', results.fake.plain.reqPerSec, results.bare.plain.reqPerSec, prismPlain);
-  row('non-streaming p50 ms', results.fake.plain.latencyP50Ms, results.bare.plain.latencyP50Ms, results.prism.plain?.latencyP50Ms);
-  row(`${STREAM_TOKENS}-token streams/s`, results.fake.stream.streamsPerSec, results.bare.stream.streamsPerSec, 'n/a');
-  row('stream chunks/s', results.fake.stream.chunksPerSec, results.bare.stream.chunksPerSec, 'n/a');
-  row('start-up to 1st answer ms', results.fake.startupMs, results.bare.startupMs, results.prism.startupMs);
-  row('peak RSS MB', results.fake.peakRssMb, results.bare.peakRssMb, results.prism.peakRssMb);
+  log(`${''.padEnd(28)}${['fake', 'bare', 'hono-floor', 'prism'].map((h) => h.padStart(10)).join('')}`);
+  row('non-streaming req/s', F.plain.reqPerSec, B.plain.reqPerSec, H.plain.reqPerSec, prismPlain);
+  row('non-streaming p50 ms', F.plain.latencyP50Ms, B.plain.latencyP50Ms, H.plain.latencyP50Ms, P.plain?.latencyP50Ms);
+  row(`${STREAM_TOKENS}-token streams/s`, F.stream.streamsPerSec, B.stream.streamsPerSec, H.stream.streamsPerSec, 'n/a');
+  row('stream chunks/s', F.stream.chunksPerSec, B.stream.chunksPerSec, H.stream.chunksPerSec, 'n/a');
+  row('start-up to 1st answer ms', F.startupMs, B.startupMs, H.startupMs, P.startupMs);
+  row('peak RSS MB', F.peakRssMb, B.peakRssMb, H.peakRssMb, P.peakRssMb);
+  log(`load average (1/5/15 min) at start ${results.loadAverageAtStart.join(' ')}, at end ${results.loadAverageAtEnd.join(' ')}`);
   log('');
   log(`ratios: ${Object.entries(results.ratios).map(([k, v]) => `${k} ${v ?? '-'}`).join(', ')}`);
-  log(`tokenizer: ${tokenizer}${results.fake.tokenizerPreloadedForRss ? ' (exact tokenizer package preloaded for the RSS figure)' : ''}`);
+  log(`tokenizer: ${tokenizer}${results.fake.tokenizerPreloadedForRss ? ` (DeepSeek V3 tokenizer package preloaded for the RSS figure; ${F.peakRssMbWithoutTokenizer} MB before it)` : ''}`);
   if (results.prism.error) log(`prism: ${results.prism.error}`);
   else log(`prism: first answer HTTP ${results.prism.firstStatus}; non-2xx during load ${results.prism.plain.non2xx}`);
   log(`targets: ${Object.entries(results.targets).map(([k, v]) => `${k} ${v ? 'met' : 'MISSED'}`).join(', ')}`);
