@@ -41,6 +41,17 @@ function peakRssMb(pid) {
   }
 }
 
+/** CPU time (user + system) a process has used, ms. Per-request CPU does not depend on what else runs. */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+const CLOCK_TICKS = 100; // getconf CLK_TCK on Linux
+
 function freePort() {
   return new Promise((resolve) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
@@ -81,15 +92,18 @@ async function startNode(script, args, { ipc = false } = {}) {
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}: ${out}`)));
   });
   const first = await firstAnswer(url, started, child, 10_000);
-  return { child, url, startupMs: first.ms, out: () => out };
+  return { child, url, startupMs: first.ms, startupCpuMs: cpuMs(child.pid), out: () => out };
 }
 
-async function cannon(url, body) {
+async function cannon(url, body, pid) {
   const run = (duration) =>
     autocannon({ url: `${url}/chat/completions`, method: 'POST', headers, body, connections: CONNECTIONS, duration });
   await run(1); // warm-up: JIT, pools
+  const cpuBefore = pid ? cpuMs(pid) : null;
   const r = await run(SECONDS);
+  const cpuAfter = pid ? cpuMs(pid) : null;
   return {
+    cpuUsPerRequest: cpuBefore != null && cpuAfter != null && r.requests.total ? Math.round(((cpuAfter - cpuBefore) * 1000) / r.requests.total) : null,
     reqPerSec: Math.round(r.requests.average),
     latencyP50Ms: r.latency.p50,
     latencyP99Ms: r.latency.p99,
@@ -138,10 +152,11 @@ async function benchPrism() {
   try {
     const url = `http://127.0.0.1:${port}`;
     const first = await firstAnswer(url, started, child, 60_000);
+    const startupCpuMs = cpuMs(child.pid);
     const sample = await fetch(`${url}/chat/completions`, { method: 'POST', headers, body: plainBody });
     const sampleText = (await sample.text()).slice(0, 300);
-    const plain = await cannon(url, plainBody);
-    return { startupMs: first.ms, firstStatus: first.status, sample: { status: sample.status, body: sampleText }, plain, peakRssMb: peakRssMb(child.pid) };
+    const plain = await cannon(url, plainBody, child.pid);
+    return { startupMs: first.ms, startupCpuMs, firstStatus: first.status, sample: { status: sample.status, body: sampleText }, plain, peakRssMb: peakRssMb(child.pid) };
   } catch (e) {
     return { error: `prism failed: ${e.message}; output: ${out.trim().split('\n').slice(-5).join(' | ')}` };
   } finally {
@@ -173,8 +188,8 @@ async function main() {
   for (let round = 1; round <= ROUNDS; round++) {
     for (const name of Object.keys(servers)) {
       log(`round ${round}/${ROUNDS} ${name}: non-streaming, then ${STREAM_TOKENS}-token streams…`);
-      plainRuns[name].push(await cannon(servers[name].url, plainBody));
-      streamRuns[name].push(await cannon(servers[name].url, streamBody));
+      plainRuns[name].push(await cannon(servers[name].url, plainBody, servers[name].child.pid));
+      streamRuns[name].push(await cannon(servers[name].url, streamBody, servers[name].child.pid));
     }
   }
   const median = (runs) => [...runs].sort((a, b) => a.reqPerSec - b.reqPerSec)[Math.floor(runs.length / 2)];
@@ -182,8 +197,9 @@ async function main() {
     const s = median(streamRuns[name]);
     results[name] = {
       startupMs: servers[name].startupMs,
+      startupCpuMs: servers[name].startupCpuMs,
       plain: { ...median(plainRuns[name]), rounds: plainRuns[name].map((r) => r.reqPerSec) },
-      stream: { streamsPerSec: s.reqPerSec, chunksPerSec: s.reqPerSec * answers.framesPerStream, latencyP50Ms: s.latencyP50Ms, ok: s.ok, non2xx: s.non2xx, errors: s.errors, rounds: streamRuns[name].map((r) => r.reqPerSec) },
+      stream: { streamsPerSec: s.reqPerSec, chunksPerSec: s.reqPerSec * answers.framesPerStream, cpuUsPerStream: s.cpuUsPerRequest, latencyP50Ms: s.latencyP50Ms, ok: s.ok, non2xx: s.non2xx, errors: s.errors, rounds: streamRuns[name].map((r) => r.reqPerSec) },
     };
   }
   results.fake.peakRssMbWithoutTokenizer = tokenizer === 'exact' ? null : peakRssMb(fake.child.pid);
@@ -204,6 +220,8 @@ async function main() {
   const prismPlain = results.prism.plain?.reqPerSec;
   results.ratios = {
     plainFakeOverBare: ratio(results.fake.plain.reqPerSec, results.bare.plain.reqPerSec),
+    // Per-request CPU of the server process: the throughput ratio it would have on a core of its own.
+    plainCpuBareOverFake: ratio(results.bare.plain.cpuUsPerRequest, results.fake.plain.cpuUsPerRequest),
     plainHonoFloorOverBare: ratio(results.hono.plain.reqPerSec, results.bare.plain.reqPerSec),
     plainFakeOverHonoFloor: ratio(results.fake.plain.reqPerSec, results.hono.plain.reqPerSec),
     plainFakeOverPrism: ratio(results.fake.plain.reqPerSec, prismPlain),
@@ -215,6 +233,7 @@ async function main() {
   };
   results.targets = {
     plainAtLeast60PercentOfBare: results.ratios.plainFakeOverBare >= 0.6,
+    plainCpuAtLeast60PercentOfBare: results.ratios.plainCpuBareOverFake >= 0.6,
     startupUnder1s: results.fake.startupMs < 1000,
     rssUnder250Mb: results.fake.peakRssMb != null && results.fake.peakRssMb < 250,
   };
@@ -228,7 +247,10 @@ async function main() {
   row('non-streaming p50 ms', F.plain.latencyP50Ms, B.plain.latencyP50Ms, H.plain.latencyP50Ms, P.plain?.latencyP50Ms);
   row(`${STREAM_TOKENS}-token streams/s`, F.stream.streamsPerSec, B.stream.streamsPerSec, H.stream.streamsPerSec, 'n/a');
   row('stream chunks/s', F.stream.chunksPerSec, B.stream.chunksPerSec, H.stream.chunksPerSec, 'n/a');
+  row('non-streaming CPU µs/req', F.plain.cpuUsPerRequest, B.plain.cpuUsPerRequest, H.plain.cpuUsPerRequest, P.plain?.cpuUsPerRequest);
+  row('CPU µs per stream', F.stream.cpuUsPerStream, B.stream.cpuUsPerStream, H.stream.cpuUsPerStream, 'n/a');
   row('start-up to 1st answer ms', F.startupMs, B.startupMs, H.startupMs, P.startupMs);
+  row('start-up CPU ms', F.startupCpuMs, B.startupCpuMs, H.startupCpuMs, P.startupCpuMs);
   row('peak RSS MB', F.peakRssMb, B.peakRssMb, H.peakRssMb, P.peakRssMb);
   log(`load average (1/5/15 min) at start ${results.loadAverageAtStart.join(' ')}, at end ${results.loadAverageAtEnd.join(' ')}`);
   log('');
