@@ -239,10 +239,10 @@ async function main() {
   };
 
   results.loadAverageAtEnd = os.loadavg().map((l) => Math.round(l * 100) / 100);
-  const row = (label, f, b, h, p) => log(`${label.padEnd(28)}${[f, b, h, p].map((v) => String(v ?? '-').padStart(10)).join('')}`);
+  const row = (label, f, b, h, p) => log(`${label.padEnd(28)}${[f, b, h, p].map((v) => String(v ?? '-').padStart(12)).join('')}`);
   const { fake: F, bare: B, hono: H, prism: P } = results;
   log('');
-  log(`${''.padEnd(28)}${['fake', 'bare', 'hono-floor', 'prism'].map((h) => h.padStart(10)).join('')}`);
+  log(`${''.padEnd(28)}${['fake', 'bare', 'hono-floor', 'prism'].map((h) => h.padStart(12)).join('')}`);
   row('non-streaming req/s', F.plain.reqPerSec, B.plain.reqPerSec, H.plain.reqPerSec, prismPlain);
   row('non-streaming p50 ms', F.plain.latencyP50Ms, B.plain.latencyP50Ms, H.plain.latencyP50Ms, P.plain?.latencyP50Ms);
   row(`${STREAM_TOKENS}-token streams/s`, F.stream.streamsPerSec, B.stream.streamsPerSec, H.stream.streamsPerSec, 'n/a');
