@@ -1,5 +1,5 @@
 // The library entry: the runtime-neutral core and its pieces.
-export { createFake, type Fake, type HandleInit } from './core/fake.js';
+export { createFake, type Fake, type HandleInit, type RequestNotes } from './core/fake.js';
 export type { FakeOptions } from './core/options.js';
 export { systemClock, frozenClock, VirtualClock, type Clock } from './core/clock.js';
 export { FakeError, apiError, envelope, errorResponse, type ApiError } from './core/errors.js';

@@ -47,4 +47,15 @@ export const messages = {
   rpmLimit: (limit: number) => `Too many requests. Your request rate exceeds the limit of ${limit} requests per minute. Please retry later.`,
   tpmLimit: (limit: number) => `Too many requests. Your token usage exceeds the limit of ${limit} tokens per minute. Please retry later.`,
   deserializeFailed: 'Failed to deserialize the JSON body into the target type: missing field `messages` at line 1 column 2',
+
+  // Input limits (hardening). DeepSeek's wording for these is not observed; the JSON ones follow
+  // serde_json's style ("... at line L column C") behind the fake's usual parse-error prefix.
+  bodyTooLarge: (limit: number) => `Request body too large: the limit is ${limit} bytes`,
+  bodyNotUtf8: (offset: number) => `Failed to parse the request body as JSON: invalid UTF-8 at byte ${offset}`,
+  jsonParse: (detail: string) => `Failed to parse the request body as JSON: ${detail}`,
+  jsonTooDeep: (limit: number, line: number, column: number) =>
+    `Failed to parse the request body as JSON: recursion limit exceeded (nesting deeper than ${limit}) at line ${line} column ${column}`,
+  jsonLoneSurrogate: (escape: string, line: number, column: number) =>
+    `Failed to parse the request body as JSON: lone surrogate ${escape} in a string (not valid Unicode) at line ${line} column ${column}`,
+  jsonNul: (line: number, column: number) => `Failed to parse the request body as JSON: NUL character (\\u0000) at line ${line} column ${column}`,
 } as const;

@@ -13,6 +13,8 @@ import { SSE_HEADERS, sseStream } from '../serialize/sse.js';
 import type { Clock } from './clock.js';
 import { FakeError, invalidRequest } from './errors.js';
 import type { FakeOptions } from './options.js';
+import { parseJsonBody } from './json-guard.js';
+import { readBodyText } from './read-body.js';
 import { canonicalJson, createRng, hashString, type Rng } from './random.js';
 import type { Route } from './routes.js';
 import { toApiError } from '../scenario/error-catalogue.js';
@@ -55,13 +57,12 @@ export async function readChatRequest(request: Request, deps: ChatDeps): Promise
   if (!/^application\/json\b/i.test(contentType.trim())) {
     throw invalidRequest('Expected request with `Content-Type: application/json`');
   }
-  const raw = await request.text();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch (e) {
-    throw invalidRequest(`Failed to parse the request body as JSON: ${(e as Error).message}`);
-  }
+  const raw = await readBodyText(request, deps.options.maxBodyBytes);
+  // The journal records what was read here, so the body is read (and parsed) once.
+  const trace = deps.store.traces.get(request);
+  if (trace) trace.body = raw || null;
+  const parsed = parseJsonBody(raw, deps.options.maxJsonDepth);
+  if (trace) trace.body = parsed;
   const { contract, profile } = deps;
   if (!contract.request(parsed)) {
     // max_tokens' range is the model's, when the body names a known model.

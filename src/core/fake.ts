@@ -6,7 +6,7 @@ import { getProfile, type Profile } from '../profiles/index.js';
 import { authenticate } from './auth.js';
 import { handleChat, type ChatDeps } from './chat.js';
 import { systemClock } from './clock.js';
-import { FakeError, apiError, errorResponse } from './errors.js';
+import { FakeError, apiError, errorResponse, maskKey } from './errors.js';
 import type { FakeOptions } from './options.js';
 import { matchRoute, type Route } from './routes.js';
 import { FakeStore, type RequestTrace } from './store.js';
@@ -24,6 +24,16 @@ import type { RespondInput } from '../scenario/respond.js';
 export interface HandleInit {
   /** The part of the URL path the adapter mounts the API under (e.g. `/api/deepseek`). */
   basePath?: string;
+  /** Filled in by the core for the adapter's request log: what it learnt while answering. */
+  notes?: RequestNotes;
+}
+
+/** Facts about one request the adapter may log. Never holds a whole API key. */
+export interface RequestNotes {
+  /** The bearer key, masked as DeepSeek masks it (`****abcd`). */
+  key?: string;
+  /** The scenario that shaped the answer (`Scenario.source`), when one did. */
+  scenario?: string;
 }
 
 export interface Fake {
@@ -72,13 +82,6 @@ export function createFake(options: FakeOptions = {}): Fake {
     store.requestCount++;
     const trace: RequestTrace = { validated: false, scenario: null, tokens: 0 };
     store.traces.set(request, trace);
-    // The journal reads its own copy of the body; the pipeline reads the original.
-    let copy: Request | null = null;
-    try {
-      copy = request.body && !request.bodyUsed ? request.clone() : null;
-    } catch {
-      copy = null;
-    }
     let response: Response;
     try {
       response = await route(request, init, trace);
@@ -88,8 +91,10 @@ export function createFake(options: FakeOptions = {}): Fake {
       // A bug in the fake must still answer in DeepSeek's envelope, never with a stack trace.
       else response = errorResponse(apiError(500, 'api_error', 'Server Error'), { 'x-ds-trace-id': traceId });
     }
+    // The journal's trace already knows which scenario answered; the adapter's log reads it from here.
+    if (init.notes && trace.scenario) init.notes.scenario = trace.scenario;
     try {
-      store.journal.add(await journalEntry(request, copy, trace, response, clock.now()));
+      store.journal.add(await journalEntry(request, trace, response, clock.now(), options.maxBodyBytes));
     } catch {
       // The journal is a test aid; failing to record must never change the answer.
     }
@@ -116,6 +121,7 @@ export function createFake(options: FakeOptions = {}): Fake {
       trace.scenario = `key-state:${state}`;
       throw new FakeError(toApiError(stateError));
     }
+    if (init.notes) init.notes.key = maskKey(apiKey);
     switch (route.endpoint) {
       case 'models':
         return json(listModels(profile));

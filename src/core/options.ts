@@ -45,4 +45,9 @@ export interface FakeOptions {
   tpm?: number;
   /** API key → account state: `ok` or an error-catalogue name/status (e.g. `insufficient-balance`, `402`). */
   keyStates?: Readonly<Record<string, KeyState>>;
+  // --- hardening (input limits) ---
+  /** Largest request body accepted, in bytes; larger gets 413. Default 4 MiB (DEFAULT_MAX_BODY_BYTES). */
+  maxBodyBytes?: number;
+  /** Deepest JSON nesting accepted; deeper gets 400. Default 127, serde_json's recursion limit. */
+  maxJsonDepth?: number;
 }

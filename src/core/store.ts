@@ -12,6 +12,8 @@ export interface RequestTrace {
   scenario: string | null;
   /** prompt + completion tokens of the answer, for the TPM window. */
   tokens: number;
+  /** The body as the pipeline read it: parsed JSON, or the raw text when it did not parse. */
+  body?: unknown;
 }
 
 export interface StoreOptions {

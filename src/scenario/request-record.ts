@@ -1,4 +1,5 @@
 // Turning a request/response pair into a journal entry: redacted headers, parsed body, outcome.
+import { readBodyText } from '../core/read-body.js';
 import { maskKey } from '../core/errors.js';
 import type { RequestTrace } from '../core/store.js';
 import type { ErrorResponse } from '../core/types.js';
@@ -43,19 +44,24 @@ async function errorEnvelope(response: Response): Promise<ErrorResponse | null> 
   }
 }
 
+/** A body the pipeline never read (rejected before that, e.g. by auth), read under the same limit. */
+async function unreadBody(request: Request, maxBytes: number | undefined): Promise<unknown> {
+  if (!request.body || request.bodyUsed) return null;
+  try {
+    return parseBody(await readBodyText(request, maxBytes));
+  } catch {
+    return null;
+  }
+}
+
 export async function journalEntry(
   request: Request,
-  copy: Request | null,
   trace: RequestTrace,
   response: Response,
   time: number,
+  maxBodyBytes?: number,
 ): Promise<Omit<JournalEntry, 'seq'>> {
-  let body: unknown = null;
-  try {
-    body = copy ? parseBody(await copy.text()) : null;
-  } catch {
-    body = null;
-  }
+  const body = 'body' in trace ? trace.body : await unreadBody(request, maxBodyBytes);
   const key = bearerKey(request.headers);
   let validation: JournalEntry['validation'] = null;
   if (trace.validated) validation = 'ok';

@@ -1,9 +1,11 @@
 // Serves an app on a Node port and closes it cleanly.
 import { serve, type ServerType } from '@hono/node-server';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Fake } from '../core/fake.js';
 import { adminEnabledFor } from './admin.js';
 import { createApp, type AppOptions } from './app.js';
+import { answerClientErrors } from './client-errors.js';
 
 export interface ListenOptions extends AppOptions {
   port?: number;
@@ -41,5 +43,6 @@ export function listen(options: ListenOptions = {}): Promise<RunningServer> {
       });
     });
     server.once('error', reject);
+    answerClientErrors(server as Server, app.logger);
   });
 }
