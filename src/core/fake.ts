@@ -45,7 +45,8 @@ export function createFake(options: FakeOptions = {}): Fake {
     store.requestCount++;
     try {
       const response = await route(request, init);
-      response.headers.set('x-ds-trace-id', traceId);
+      // Response.error() (a simulated connection reset) has immutable headers and sends none.
+      if (response.type !== 'error') response.headers.set('x-ds-trace-id', traceId);
       return response;
     } catch (e) {
       if (e instanceof FakeError) return errorResponse(e.error, { 'x-ds-trace-id': traceId });

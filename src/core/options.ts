@@ -3,6 +3,7 @@ import type { Profile } from '../profiles/profile.js';
 import type { Tokenizer } from '../generate/tokenizer.js';
 import type { ChatContext } from './chat.js';
 import type { Scenario } from './scenario-types.js';
+import type { StreamOptions } from '../serialize/respond.js';
 
 export interface FakeOptions {
   /** Mixed into every request's seed; change it to get other (still repeatable) answers. */
@@ -25,4 +26,12 @@ export interface FakeOptions {
    * shape the answer (content, error, fault, timing…) or undefined to fall through.
    */
   resolveScenario?: (ctx: ChatContext) => Scenario | undefined;
+
+  // --- streaming (issue 3) ---
+  /**
+   * Server-wide streaming behaviour: where usage goes (`usage: 'final-chunk'` for the live API's
+   * variant), default timing (time to first token, tokens/s, jitter, queue wait with keep-alives)
+   * and a fault for every response. A scenario's `timing` / `fault` override these per request.
+   */
+  stream?: StreamOptions;
 }
