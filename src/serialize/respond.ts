@@ -62,7 +62,8 @@ export function respondWithDraft(input: RespondInput): Response {
   const only = steps[0];
   // The common case (no wait, no fault) stays a plain body with a Content-Length.
   if (steps.length === 1 && only?.kind === 'write' && only.delayMs === 0 && only.text === json) {
-    return new Response(json, { status: 200, headers: JSON_HEADERS });
+    // Content-Length marks it as a plain body (the Node listener leaves those alone).
+    return new Response(json, { status: 200, headers: { ...JSON_HEADERS, 'content-length': String(new TextEncoder().encode(json).byteLength) } });
   }
   return new Response(playPlan(steps, clock, signal), { status: 200, headers: JSON_HEADERS });
 }

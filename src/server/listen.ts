@@ -2,6 +2,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppOptions } from './app.js';
+import { applyNodeFaults, type NodeBindings } from './node-faults.js';
 
 export interface ListenOptions extends AppOptions {
   port?: number;
@@ -20,7 +21,8 @@ export function listen(options: ListenOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const app = createApp(options);
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: options.port ?? 4010, hostname: host }, (info: AddressInfo) => {
+    const fetch = async (request: Request, env: NodeBindings) => applyNodeFaults(await app.fetch(request, env), env);
+    const server = serve({ fetch, port: options.port ?? 4010, hostname: host }, (info: AddressInfo) => {
       const shownHost = info.family === 'IPv6' ? `[${info.address}]` : info.address;
       resolve({
         url: `http://${shownHost}:${info.port}`,
