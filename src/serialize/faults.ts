@@ -64,6 +64,6 @@ export function parseFault(spec: string): StreamFault {
       return fault;
     }
     default:
-      throw new Error(`Unknown stream fault "${spec}". Known: ${faultSyntax.map((l) => l.split(/\s/)[0]).join(', ')}`);
+      throw new Error(`Unknown stream fault "${spec}". Known: ${faultSyntax.map((l) => l.split(/[:\s]/)[0]).join(', ')}`);
   }
 }
