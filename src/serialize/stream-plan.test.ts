@@ -90,7 +90,10 @@ describe('timing', () => {
     expect(tokenDelays(timing, 200, createRng(7))).toEqual(a);
     expect(tokenDelays(timing, 200, createRng(8))).not.toEqual(a);
     expect(a[0]).toBe(400);
-    for (const d of a.slice(1)) expect(d).toBeGreaterThanOrEqual(25) && expect(d).toBeLessThanOrEqual(75);
+    for (const d of a.slice(1)) {
+      expect(d).toBeGreaterThanOrEqual(25);
+      expect(d).toBeLessThanOrEqual(75);
+    }
     expect(new Set(a.slice(1)).size).toBeGreaterThan(10);
     expect(tokenDelays({}, 5, createRng(7))).toEqual([0, 0, 0, 0, 0]);
   });

@@ -8,7 +8,7 @@ import { SimulatedDisconnect } from '../serialize/stream-writer.js';
 /** The part of node-server's bindings (HTTP/1 or HTTP/2) this needs. */
 export interface NodeBindings {
   incoming: { socket: Socket | { destroy(): void } };
-  outgoing: { destroy(): void };
+  outgoing: { destroy(): void; socket?: { end(): unknown } | null };
 }
 
 export function applyNodeFaults(res: Response, env: NodeBindings): Response {
@@ -32,9 +32,12 @@ export function applyNodeFaults(res: Response, env: NodeBindings): Response {
           else controller.enqueue(value);
         } catch (e) {
           if (!(e instanceof SimulatedDisconnect)) return controller.error(e);
-          // Close the socket mid-body (no terminating chunk): the client's read fails. node-server
-          // then cancels this stream on the socket's 'close', which ends it quietly.
-          env.outgoing.destroy();
+          // Close the socket mid-body (no terminating chunk): the client's read fails. end(), not
+          // destroy(): the frames already written must still reach the client. node-server then
+          // cancels this stream on the socket's 'close', which ends it quietly.
+          const socket = env.outgoing.socket;
+          if (socket) socket.end();
+          else env.outgoing.destroy();
         }
       },
       cancel: (reason) => reader.cancel(reason),
