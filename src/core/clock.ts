@@ -100,11 +100,8 @@ export class VirtualClock implements Clock {
   /** Moves time forward, waking sleepers in deadline order. */
   async advance(ms: number): Promise<void> {
     const target = this.current + ms;
-    for (let due = this.nextDue(target); due; due = this.nextDue(target)) {
-      this.wake(due);
-      // Let the woken code run (and maybe sleep again) before looking for the next deadline.
-      await new Promise((r) => setTimeout(r, 0));
-    }
+    // Settle first each time: woken (or just started) code may sleep again before the next look.
+    for (let due = await this.settledNextDue(target); due; due = await this.settledNextDue(target)) this.wake(due);
     this.current = target;
   }
 
@@ -114,11 +111,13 @@ export class VirtualClock implements Clock {
    */
   async runAll(maxSteps = 100_000): Promise<number> {
     let steps = 0;
-    for (let due = this.nextDue(Infinity); due && steps < maxSteps; due = this.nextDue(Infinity), steps++) {
-      this.wake(due);
-      await new Promise((r) => setTimeout(r, 0));
-    }
+    for (let due = await this.settledNextDue(Infinity); due && steps < maxSteps; due = await this.settledNextDue(Infinity), steps++) this.wake(due);
     return steps;
+  }
+
+  private async settledNextDue(limit: number): Promise<Waiter | undefined> {
+    await new Promise((r) => setTimeout(r, 0));
+    return this.nextDue(limit);
   }
 
   /** How many sleeps are waiting, for leak checks. */
