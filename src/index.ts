@@ -8,3 +8,9 @@ export { messages as deepseekMessages } from './contract/deepseek-messages.js';
 export { profiles, getProfile, type Profile, type ModelSpec } from './profiles/index.js';
 export { estimateTokenizer, type Tokenizer } from './generate/tokenizer.js';
 export type * from './core/types.js';
+// streaming (issue 3)
+export { accumulateChunks } from './serialize/accumulate.js';
+export { parseFault, faultSyntax } from './serialize/faults.js';
+export type { StreamOptions } from './serialize/respond.js';
+export type { UsagePlacement } from './serialize/chunks.js';
+export type { StreamFault, Timing } from './core/scenario-types.js';
