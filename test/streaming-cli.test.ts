@@ -38,16 +38,17 @@ describe('serve streaming options', () => {
   });
 
   it('bad values are usage mistakes (exit 2) that name the option', async () => {
-    for (const [args, word] of [
+    const cases = [
       [['--usage-chunk', 'sometimes'], '--usage-chunk'],
       [['--stream-fault', 'explode'], '--stream-fault'],
       [['--tokens-per-second', '0'], '--tokens-per-second'],
       [['--jitter', '2'], '--jitter'],
-    ] as const) {
-      const r = await runCli(['serve', '--port', '0', ...args]);
-      expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stderr).toContain(word);
-    }
+    ] as const;
+    const results = await Promise.all(cases.map(([args]) => runCli(['serve', '--port', '0', ...args])));
+    results.forEach((r, i) => {
+      expect(r.code, cases[i]![0].join(' ')).toBe(2);
+      expect(r.stderr).toContain(cases[i]![1]);
+    });
   });
 
   it('--help lists the streaming options and fault syntax', async () => {

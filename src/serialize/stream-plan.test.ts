@@ -84,6 +84,16 @@ describe('timing', () => {
     expect(keepAliveSchedule({ queueWaitMs: 3000 })).toEqual({ before: [0, 1000, 1000], after: 1000 });
   });
 
+  it('nonsense numbers (NaN, negative, Infinity) mean no delay rather than a hang; long waits plan at most 10,000 keep-alives', () => {
+    expect(tokenDelays({ ttftMs: NaN, tokensPerSecond: -5, jitter: Infinity }, 3, createRng(1))).toEqual([0, 0, 0]);
+    expect(keepAliveSchedule({ queueWaitMs: NaN })).toEqual({ before: [], after: 0 });
+    expect(keepAliveSchedule({ queueWaitMs: 1000, keepAliveIntervalMs: -1 }).before).toEqual([0]);
+    const long = keepAliveSchedule({ queueWaitMs: 600_000, keepAliveIntervalMs: 1 });
+    expect(long.before.length).toBeLessThanOrEqual(10_000);
+    expect(long.before.reduce((a, b) => a + b, 0) + long.after).toBeCloseTo(600_000);
+    expect(plan({ kind: 'stall', ms: NaN, afterChunks: NaN }).every((s) => s.delayMs === 0)).toBe(true);
+  });
+
   it('token delays are seeded: same seed → same delays; jitter stays within ±jitter of the base', () => {
     const timing = { ttftMs: 400, tokensPerSecond: 20, jitter: 0.5 };
     const a = tokenDelays(timing, 200, createRng(7));

@@ -6,7 +6,7 @@ import type { StreamFault, Timing } from '../core/scenario-types.js';
 import type { ChatCompletionChunk } from '../core/types.js';
 import { faultError } from './faults.js';
 import { BLANK_LINE, DONE_FRAME, KEEP_ALIVE_FRAME, errorFrame, frame, malformedFrame } from './sse.js';
-import { keepAliveSchedule, tokenDelays } from './timing.js';
+import { keepAliveSchedule, ms, tokenDelays } from './timing.js';
 
 export type Step =
   /** Wait `delayMs`, then send `text`. */
@@ -26,7 +26,7 @@ function keepAliveSteps(timing: Timing, text: string): { steps: Step[]; rest: nu
 
 /** Index of the frame a fault with "after N chunks" acts before; past the end means "before [DONE]". */
 function clampIndex(n: number | undefined, length: number): number {
-  return Math.min(Math.max(0, Math.floor(n ?? 0)), length);
+  return n === Infinity ? length : Math.min(Math.floor(ms(n)), length);
 }
 
 /** The SSE response for a chunk list: keep-alives, paced frames, the fault if any, [DONE]. */
@@ -58,7 +58,7 @@ export function planStream(chunks: readonly ChatCompletionChunk[], settings: Pla
     }
     case 'stall': {
       const at = clampIndex(fault.afterChunks, chunks.length);
-      frames[at] = { ...frames[at]!, delayMs: frames[at]!.delayMs + Math.max(0, fault.ms) };
+      frames[at] = { ...frames[at]!, delayMs: frames[at]!.delayMs + ms(fault.ms) };
       break;
     }
     case 'no-done':
@@ -83,7 +83,7 @@ export function planJson(body: string, chunks: readonly ChatCompletionChunk[], s
   const { timing, fault } = settings;
   const { steps, rest } = keepAliveSteps(timing, BLANK_LINE);
   const generation = tokenDelays(timing, chunks.length, rng).reduce((a, b) => a + b, 0);
-  const stall = fault?.kind === 'stall' ? Math.max(0, fault.ms) : 0;
+  const stall = fault?.kind === 'stall' ? ms(fault.ms) : 0;
   const delayMs = rest + generation + stall;
   if (fault?.kind === 'disconnect') return [...steps, { kind: 'disconnect', delayMs }];
   const text = fault?.kind === 'malformed-chunk' ? body.slice(0, Math.ceil(body.length / 2)) : body;

@@ -6,15 +6,23 @@ import type { Timing } from '../core/scenario-types.js';
 /** Default keep-alive period while a request waits for capacity. */
 export const DEFAULT_KEEP_ALIVE_MS = 1000;
 
+/** At most this many keep-alives are planned: a tiny interval on a long wait is stretched instead. */
+const MAX_KEEP_ALIVES = 10_000;
+
+/** A usable non-negative number of ms, whatever a fixture or header sent (NaN would hang a virtual clock). */
+export function ms(value: number | undefined): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
+}
+
 /**
  * Keep-alive schedule for a queue wait: one at once (so the client sees bytes promptly), then one
  * every interval while the wait lasts. Returns the pause before each keep-alive and the rest of
  * the wait after the last one; the pauses add up to `queueWaitMs`.
  */
 export function keepAliveSchedule(timing: Timing): { before: number[]; after: number } {
-  const wait = Math.max(0, timing.queueWaitMs ?? 0);
+  const wait = ms(timing.queueWaitMs);
   if (wait === 0) return { before: [], after: 0 };
-  const every = Math.max(1, timing.keepAliveIntervalMs ?? DEFAULT_KEEP_ALIVE_MS);
+  const every = Math.max(1, wait / MAX_KEEP_ALIVES, ms(timing.keepAliveIntervalMs) || DEFAULT_KEEP_ALIVE_MS);
   const count = Math.ceil(wait / every);
   const before = Array.from({ length: count }, (_, i) => (i === 0 ? 0 : every));
   return { before, after: wait - every * (count - 1) };
@@ -25,10 +33,10 @@ export function keepAliveSchedule(timing: Timing): { before: number[]; after: nu
  * then 1000 / tokensPerSecond ms, spread ±jitter, before each of the others.
  */
 export function tokenDelays(timing: Timing, count: number, rng: Rng): number[] {
-  const ttft = Math.max(0, timing.ttftMs ?? 0);
-  const tps = timing.tokensPerSecond ?? 0;
+  const ttft = ms(timing.ttftMs);
+  const tps = ms(timing.tokensPerSecond);
   const base = tps > 0 ? 1000 / tps : 0;
-  const jitter = Math.min(1, Math.max(0, timing.jitter ?? 0));
+  const jitter = Math.min(1, ms(timing.jitter));
   const delays: number[] = [];
   for (let i = 0; i < count; i++) {
     if (i === 0) {
