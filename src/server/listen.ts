@@ -21,7 +21,7 @@ export function listen(options: ListenOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const app = createApp(options);
   return new Promise((resolve, reject) => {
-    const fetch = async (request: Request, env: NodeBindings) => applyNodeFaults(await app.fetch(request, env), env);
+    const fetch = async (request: Request, env: NodeBindings) => applyNodeFaults(request, await app.fetch(request, env), env);
     const server = serve({ fetch, port: options.port ?? 4010, hostname: host }, (info: AddressInfo) => {
       const shownHost = info.family === 'IPv6' ? `[${info.address}]` : info.address;
       resolve({

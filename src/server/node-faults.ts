@@ -11,7 +11,7 @@ export interface NodeBindings {
   outgoing: { destroy(): void; socket?: { end(): unknown } | null };
 }
 
-export function applyNodeFaults(res: Response, env: NodeBindings): Response {
+export function applyNodeFaults(request: Request, res: Response, env: NodeBindings): Response {
   if (res.type === 'error') {
     // RST before any byte: the client's fetch fails with ECONNRESET.
     const socket = env.incoming.socket;
@@ -19,9 +19,9 @@ export function applyNodeFaults(res: Response, env: NodeBindings): Response {
     else socket.destroy();
     return RESPONSE_ALREADY_SENT;
   }
-  // Only bodies the fake streams (SSE, or JSON held back by a wait or fault) can carry a
-  // disconnect; plain JSON bodies come with a Content-Length and keep node-server's fast path.
-  if (res.status !== 200 || !res.body || res.headers.has('content-length')) return res;
+  // Only chat answers the fake streams (SSE, or JSON held back by a wait or fault) can carry a
+  // disconnect; plain JSON answers come with a Content-Length and keep node-server's fast path.
+  if (request.method !== 'POST' || res.status !== 200 || !res.body || res.headers.has('content-length')) return res;
   const reader = res.body.getReader();
   const body = new ReadableStream<Uint8Array>(
     {
