@@ -47,6 +47,16 @@ describe('faults under msw', () => {
     expect(seen).toBe(2);
   });
 
+  it('the SDK stops cleanly with stream.controller.abort() (instead of break)', async () => {
+    const stream = await ask('slow');
+    let seen = 0;
+    const ended = (async () => {
+      for await (const _ of stream) if (++seen === 2) stream.controller.abort();
+    })();
+    await Promise.race([ended, new Promise((_, reject) => setTimeout(() => reject(new Error('the loop did not end')), 3000))]);
+    expect(seen).toBeLessThan(10);
+  });
+
   // msw 2.15 tees mocked bodies, so cancelling the body (the SDK's `break`) never reaches the
   // source and hangs the SDK (reproducible with any streamed mock, not only this fake's); aborting
   // the fetch does reach the handler's request, which stops the stream.
