@@ -30,3 +30,8 @@ export type { FixtureRule, FixtureMatch, TextMatch, LoadedFixture } from './scen
 export type { RespondInput } from './scenario/respond.js';
 export type { Journal, JournalEntry, CountFilter } from './scenario/journal.js';
 export type { Scenario, ScenarioResponse, ScenarioError, StreamFault, Timing } from './core/scenario-types.js';
+// streaming (issue 3)
+export { accumulateChunks } from './serialize/accumulate.js';
+export { parseFault, faultSyntax } from './serialize/faults.js';
+export type { StreamOptions } from './serialize/respond.js';
+export type { UsagePlacement } from './serialize/chunks.js';

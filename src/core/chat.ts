@@ -7,9 +7,7 @@ import { generateDraft } from '../generate/completion.js';
 import type { CompletionDraft } from '../generate/draft.js';
 import type { Tokenizer } from '../generate/tokenizer.js';
 import type { ModelSpec, Profile } from '../profiles/profile.js';
-import { completionFromDraft } from '../serialize/json.js';
-import { chunksFromDraft } from '../serialize/chunks.js';
-import { SSE_HEADERS, sseStream } from '../serialize/sse.js';
+import { respondWithDraft } from '../serialize/respond.js';
 import type { Clock } from './clock.js';
 import { FakeError, invalidRequest } from './errors.js';
 import type { FakeOptions } from './options.js';
@@ -108,9 +106,13 @@ export async function handleChat(request: Request, route: Route, apiKey: string,
     beta: route.beta,
   });
   deps.onDraft?.(ctx, draft);
-  if (body.stream === true) {
-    const chunks = chunksFromDraft(draft, { includeUsage: body.stream_options?.include_usage === true });
-    return new Response(sseStream(chunks), { status: 200, headers: SSE_HEADERS });
-  }
-  return new Response(JSON.stringify(completionFromDraft(draft)), { status: 200, headers: { 'content-type': 'application/json' } });
+  return respondWithDraft({
+    draft,
+    body,
+    clock: deps.clock,
+    seed,
+    signal: request.signal,
+    defaults: deps.options.stream,
+    respond: scenario?.respond,
+  });
 }

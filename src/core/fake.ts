@@ -85,7 +85,8 @@ export function createFake(options: FakeOptions = {}): Fake {
     let response: Response;
     try {
       response = await route(request, init, trace);
-      response.headers.set('x-ds-trace-id', traceId);
+      // Response.error() (a simulated connection reset) has immutable headers and sends none.
+      if (response.type !== 'error') response.headers.set('x-ds-trace-id', traceId);
     } catch (e) {
       if (e instanceof FakeError) response = errorResponse(e.error, { 'x-ds-trace-id': traceId });
       // A bug in the fake must still answer in DeepSeek's envelope, never with a stack trace.

@@ -5,6 +5,7 @@ import type { ChatContext } from './chat.js';
 import type { Scenario } from './scenario-types.js';
 import type { FixtureRule, LoadedFixture } from '../scenario/fixture-types.js';
 import type { KeyState } from '../scenario/key-states.js';
+import type { StreamOptions } from '../serialize/respond.js';
 
 export interface FakeOptions {
   /** Mixed into every request's seed; change it to get other (still repeatable) answers. */
@@ -50,4 +51,11 @@ export interface FakeOptions {
   maxBodyBytes?: number;
   /** Deepest JSON nesting accepted; deeper gets 400. Default 127, serde_json's recursion limit. */
   maxJsonDepth?: number;
+  // --- streaming (issue 3) ---
+  /**
+   * Server-wide streaming behaviour: where usage goes (`usage: 'final-chunk'` for the live API's
+   * variant), default timing (time to first token, tokens/s, jitter, queue wait with keep-alives)
+   * and a fault for every response. A scenario's `timing` / `fault` override these per request.
+   */
+  stream?: StreamOptions;
 }

@@ -2,13 +2,22 @@
 // resolve to these objects (src/scenario/), and the generator and serializers honour them.
 import type { FinishReason, Usage } from './types.js';
 
-/** Mid-stream faults. Each names exactly what the client sees (README, "Faults"). */
+/**
+ * Mid-stream faults. Each names exactly what the client sees (README, "Faults"). Chunks count from 0
+ * and include the role chunk; keep-alives do not count; a count past the end means "before [DONE]".
+ */
 export type StreamFault =
+  /** N chunks, then the connection closes mid-body (no [DONE]). */
   | { kind: 'disconnect'; afterChunks: number }
+  /** Chunk N is cut off halfway (invalid JSON); the rest and [DONE] follow. */
   | { kind: 'malformed-chunk'; atChunk: number }
+  /** A pause of `ms` after N chunks (default 0), then the rest. */
   | { kind: 'stall'; ms: number; afterChunks?: number }
+  /** Every chunk, then a clean end without [DONE]. */
   | { kind: 'no-done' }
+  /** N chunks, then `data: {"error":…}` in DeepSeek's envelope (default 500 "Server Error"), then the end. */
   | { kind: 'error-event'; afterChunks: number; status?: number; message?: string }
+  /** The connection is reset before any byte (Response.error() in-process). */
   | { kind: 'reset' };
 
 export interface Timing {

@@ -1,4 +1,6 @@
-// Frames chunks as server-sent events in a ReadableStream (Web streams only, so msw can use it).
+// Server-sent-event framing, byte for byte as DeepSeek writes it (facts page, "Streaming").
+import type { ApiError } from '../core/errors.js';
+import { envelope } from '../core/errors.js';
 import type { ChatCompletionChunk } from '../core/types.js';
 
 export const SSE_HEADERS = {
@@ -12,16 +14,19 @@ export function frame(chunk: ChatCompletionChunk): string {
 
 export const DONE_FRAME = 'data: [DONE]\n\n';
 
-export function sseStream(chunks: readonly ChatCompletionChunk[]): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  let i = 0;
-  return new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (i < chunks.length) controller.enqueue(encoder.encode(frame(chunks[i++]!)));
-      else {
-        controller.enqueue(encoder.encode(DONE_FRAME));
-        controller.close();
-      }
-    },
-  });
+/** What a stream sends while the request waits for capacity: an SSE comment, ignored by parsers. */
+export const KEEP_ALIVE_FRAME = ': keep-alive\n\n';
+
+/** What a non-streaming response sends while waiting: JSON parsers skip leading whitespace. */
+export const BLANK_LINE = '\n';
+
+/** An error in the stream, in DeepSeek's envelope, as OpenAI-compatible servers send it. */
+export function errorFrame(error: ApiError): string {
+  return `data: ${JSON.stringify(envelope(error))}\n\n`;
+}
+
+/** The chunk's frame cut off halfway through its JSON, as if bytes were lost: invalid JSON. */
+export function malformedFrame(chunk: ChatCompletionChunk): string {
+  const json = JSON.stringify(chunk);
+  return `data: ${json.slice(0, Math.ceil(json.length / 2))}\n\n`;
 }

@@ -6,6 +6,7 @@ import type { Fake } from '../core/fake.js';
 import { adminEnabledFor } from './admin.js';
 import { createApp, type AppOptions } from './app.js';
 import { answerClientErrors } from './client-errors.js';
+import { applyNodeFaults, type NodeBindings } from './node-faults.js';
 
 export interface ListenOptions extends AppOptions {
   port?: number;
@@ -26,7 +27,8 @@ export function listen(options: ListenOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const app = createApp({ ...options, adminEnabled: options.adminEnabled ?? adminEnabledFor(host, options.adminToken) });
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: options.port ?? 4010, hostname: host }, (info: AddressInfo) => {
+    const fetch = async (request: Request, env: NodeBindings) => applyNodeFaults(request, await app.fetch(request, env), env);
+    const server = serve({ fetch, port: options.port ?? 4010, hostname: host }, (info: AddressInfo) => {
       const shownHost = info.family === 'IPv6' ? `[${info.address}]` : info.address;
       resolve({
         url: `http://${shownHost}:${info.port}`,

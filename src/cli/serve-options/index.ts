@@ -4,5 +4,6 @@ import { generationOptions } from './generation-options.js';
 import { hardeningOptions } from './hardening-options.js';
 import type { ServeOptionGroup } from './option-group.js';
 import { scenarioOptions } from './scenario-options.js';
+import { streamOptions } from './stream-options.js';
 
-export const serveOptionGroups: readonly ServeOptionGroup[] = [basicOptions, generationOptions, scenarioOptions, hardeningOptions];
+export const serveOptionGroups: readonly ServeOptionGroup[] = [basicOptions, streamOptions, generationOptions, scenarioOptions, hardeningOptions];
