@@ -4,7 +4,7 @@ export { validateCompletion, validateSse, type ValidateOptions } from './validat
 export { builtinCases, INVALID_KEY } from './builtin-cases.js';
 export { rules, type RuleId, type Rule } from './rules.js';
 export { parseSse, type ParsedStream } from './sse-parse.js';
-export { accumulateChunks } from './accumulate.js';
+export { accumulateChunksLoose as accumulateChunks } from '../serialize/accumulate-loose.js';
 export { humanReport, progressLine } from './report-human.js';
 export { jsonReport } from './report-json.js';
 export { junitReport } from './report-junit.js';

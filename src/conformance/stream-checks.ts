@@ -2,7 +2,7 @@
 // one finish_reason per choice at its end, usage where the contract puts it, well-formed tool-call
 // deltas, and deltas that add up to a valid chat.completion.
 import type { Contract } from '../contract/compile.js';
-import { accumulateChunks } from './accumulate.js';
+import { accumulateChunksLoose } from '../serialize/accumulate-loose.js';
 import { checkCompletion } from './completion-checks.js';
 import { finding } from './rules.js';
 import { schemaFindings } from './schema-findings.js';
@@ -59,7 +59,7 @@ export function checkStream(input: StreamCheckInput): Finding[] {
   out.push(...usageFindings(chunks, request));
   out.push(...toolDeltaFindings(chunks));
 
-  const completion = accumulateChunks(chunks);
+  const completion = accumulateChunksLoose(chunks);
   // A broken chunk or delta already explains a broken sum; report the sum only when every part passed.
   const partsBroken = out.some((f) => f.severity === 'error' && /^(schema\.chunk|sse\.|tool-delta\.)/.test(f.rule));
   if (!partsBroken) {

@@ -1,45 +1,41 @@
 // Chunks → completion: what a client builds from a stream. The inverse of chunksFromDraft, so tests
-// (and the conformance checker) can check that a stream adds up to the non-streaming answer.
-import type { ChatCompletion, ChatCompletionChunk, FinishReason, ResponseMessage, TokenLogprob, ToolCall, Usage } from '../core/types.js';
+// can check that a stream adds up to the non-streaming answer. The summing itself is the tolerant
+// fold the conformance checker uses on any provider's chunks; this typed form adds the rules a
+// well-formed DeepSeek stream must meet (one choice, a finish_reason, usage).
+import type { ChatCompletion, ChatCompletionChunk, ResponseMessage, TokenLogprob, Usage } from '../core/types.js';
+import { accumulateChunksLoose } from './accumulate-loose.js';
+
+interface LooseCall {
+  id?: unknown;
+  name?: unknown;
+  arguments: string;
+}
 
 export function accumulateChunks(chunks: readonly ChatCompletionChunk[]): ChatCompletion {
   const first = chunks[0];
   if (!first) throw new Error('accumulateChunks: no chunks');
-  let content: string | null = null;
-  let reasoning: string | null = null;
-  const calls: ToolCall[] = [];
-  let finish: FinishReason | null = null;
-  let usage: Usage | null = null;
-  let logprobs: TokenLogprob[] | null = null;
-  for (const chunk of chunks) {
-    if (chunk.usage) usage = chunk.usage;
-    for (const choice of chunk.choices) {
-      const d = choice.delta;
-      if (typeof d.content === 'string') content = (content ?? '') + d.content;
-      if (typeof d.reasoning_content === 'string') reasoning = (reasoning ?? '') + d.reasoning_content;
-      for (const t of d.tool_calls ?? []) {
-        const call = (calls[t.index] ??= { id: '', type: 'function', function: { name: '', arguments: '' } });
-        if (t.id) call.id = t.id;
-        if (t.function?.name) call.function.name += t.function.name;
-        if (t.function?.arguments) call.function.arguments += t.function.arguments;
-      }
-      if (choice.logprobs?.content) (logprobs ??= []).push(...choice.logprobs.content);
-      if (choice.finish_reason) finish = choice.finish_reason;
-    }
-  }
+  const sum = accumulateChunksLoose(chunks);
+  const choice = (sum.choices as Record<string, any>[])[0];
+  const loose = (choice?.message ?? {}) as { content: string | null; reasoning_content?: string; tool_calls?: { id?: unknown; function: LooseCall }[] };
+  if (!choice?.finish_reason) throw new Error('accumulateChunks: no chunk carried a finish_reason');
+  if (!sum.usage) throw new Error('accumulateChunks: no chunk carried usage (ask for include_usage)');
+  const calls = (loose.tool_calls ?? []).map((c) => ({
+    id: typeof c.id === 'string' ? c.id : '',
+    type: 'function' as const,
+    function: { name: typeof c.function.name === 'string' ? c.function.name : '', arguments: c.function.arguments },
+  }));
   // A stream of only tool calls still opens with content "" (the role chunk); the JSON says null.
-  const message: ResponseMessage = { role: 'assistant', content: calls.length && !content ? null : content };
-  if (reasoning !== null) message.reasoning_content = reasoning;
+  const message: ResponseMessage = { role: 'assistant', content: calls.length && !loose.content ? null : loose.content };
+  if (loose.reasoning_content !== undefined) message.reasoning_content = loose.reasoning_content;
   if (calls.length) message.tool_calls = calls;
-  if (!finish) throw new Error('accumulateChunks: no chunk carried a finish_reason');
-  if (!usage) throw new Error('accumulateChunks: no chunk carried usage (ask for include_usage)');
+  const logprobs = choice.logprobs as { content: TokenLogprob[] } | null;
   return {
     id: first.id,
     object: 'chat.completion',
     created: first.created,
     model: first.model,
-    choices: [{ index: 0, message, logprobs: logprobs ? { content: logprobs } : null, finish_reason: finish }],
-    usage,
+    choices: [{ index: 0, message, logprobs: logprobs ? { content: logprobs.content } : null, finish_reason: choice.finish_reason }],
+    usage: sum.usage as Usage,
     system_fingerprint: first.system_fingerprint,
   };
 }

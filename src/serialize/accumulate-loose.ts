@@ -1,5 +1,7 @@
 // Adds a stream's chunks up into the chat.completion they stand for, the way SDKs do, so the
-// result can be validated against the contract like a JSON body.
+// result can be validated against the contract like a JSON body. Tolerant of anything a provider
+// may send (the conformance checker feeds it untrusted chunks): it never throws, and keeps what it
+// found, one entry per choice index; accumulateChunks (accumulate.ts) is the typed, strict form.
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -13,7 +15,7 @@ interface ChoiceAcc {
   finish: unknown;
 }
 
-export function accumulateChunks(chunks: readonly unknown[]): Obj {
+export function accumulateChunksLoose(chunks: readonly unknown[]): Obj {
   const head = chunks.find(isObj) ?? {};
   const choices = new Map<number, ChoiceAcc>();
   let usage: unknown;
