@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { estimateTokenizer } from '../src/generate/tokenizer.js';
 import { askBoth, expectSameAnswer } from './helpers/generation-answers.js';
 import { newFake, post } from './helpers/fake-client.js';
+import { sseChunks } from './helpers/sse.js';
 
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 (addFormats as unknown as (a: Ajv2020) => void)(ajv);
@@ -281,7 +282,7 @@ describe('context caching', () => {
     const ask = async (key: string, content: string, stream = false) => {
       const res = await post(fake, { model: 'deepseek-chat', messages: [system, ...user(content)], stream, ...(stream ? { stream_options: { include_usage: true } } : {}) }, { headers: { authorization: `Bearer ${key}` } });
       if (!stream) return (await res.json()).usage;
-      const frames = (await res.text()).split('\n\n').filter((f) => f.startsWith('data: {')).map((f) => JSON.parse(f.slice(6)));
+      const frames = sseChunks(await res.text());
       return frames.at(-1).usage;
     };
     const first = await ask('sk-a', 'Question one?');
@@ -370,7 +371,7 @@ describe('robustness', () => {
         expect([200, 400], text).toContain(res.status);
         if (res.status === 400) return void expect(fake.contract.error(JSON.parse(text))).toBe(true);
         if (!b.stream) return void expect(fake.contract.completion(JSON.parse(text)), text).toBe(true);
-        for (const f of text.split('\n\n').filter((x) => x.startsWith('data: {'))) expect(fake.contract.chunk(JSON.parse(f.slice(6)))).toBe(true);
+        for (const c of sseChunks(text)) expect(fake.contract.chunk(c)).toBe(true);
       }),
       { numRuns: 150 },
     );

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createFake, type Fake } from '../src/core/fake.js';
 import { getProfile, profiles, type Profile } from '../src/profiles/index.js';
 import { BASE, get, post } from './helpers/fake-client.js';
+import { sseChunks } from './helpers/sse.js';
 
 /** The request example each profile's document carries for its seed (`seed`, or the official allNulls). */
 function seedExample(profile: Profile): Record<string, any> {
@@ -13,14 +14,6 @@ function seedExample(profile: Profile): Record<string, any> {
 
 /** Where a profile's chat route answers: its first prefix. */
 const chatPath = (p: Profile) => `${p.prefixes[0]}/chat/completions`;
-
-function sseChunks(text: string): any[] {
-  expect(text.endsWith('data: [DONE]\n\n')).toBe(true);
-  return text
-    .split('\n\n')
-    .filter((f) => f.startsWith('data: {'))
-    .map((f) => JSON.parse(f.slice(6)));
-}
 
 async function expect400(res: Response, message: string | RegExp, param?: string | null) {
   const body = await res.json();

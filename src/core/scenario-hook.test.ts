@@ -1,6 +1,7 @@
 // The public resolveScenario hook: a scenario's respond fields shape the answer, JSON and stream alike.
 import { describe, expect, it } from 'vitest';
 import { hi, newFake, post } from '../../test/helpers/fake-client.js';
+import { sseChunks } from '../../test/helpers/sse.js';
 
 describe('resolveScenario option', () => {
   it('overrides content, finish reason and usage; errors become the envelope', async () => {
@@ -28,7 +29,7 @@ describe('resolveScenario option', () => {
     expect(json.choices[0].finish_reason).toBe('tool_calls');
     expect(JSON.parse(call.function.arguments)).toEqual({ city: 'Hangzhou' });
     const sse = await (await post(fake, { ...hi, stream: true })).text();
-    const chunks = sse.split('\n\n').filter((f) => f.startsWith('data: {')).map((f) => JSON.parse(f.slice(6)));
+    const chunks = sseChunks(sse);
     for (const c of chunks) expect(fake.contract.chunk(c)).toBe(true);
     const deltas = chunks.flatMap((c) => c.choices[0]?.delta.tool_calls ?? []);
     expect(deltas[0]).toMatchObject({ index: 0, type: 'function', function: { name: 'get_weather', arguments: '' } });

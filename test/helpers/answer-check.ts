@@ -1,6 +1,7 @@
 // Checks that an answer is something a DeepSeek client can rely on: a success valid against the
 // contract (JSON or a whole SSE stream) or an error envelope. Shared by the fuzz and load suites.
 import type { Contract } from '../../src/contract/compile.js';
+import { inspectSse } from './sse.js';
 
 export interface SseParse {
   /** Parsed `data: {...}` payloads, in order. */
@@ -12,22 +13,8 @@ export interface SseParse {
 }
 
 export function parseSse(text: string): SseParse {
-  const frames = text.split('\n\n');
-  const tail = frames.pop();
-  const out: SseParse = { chunks: [], done: false, strange: tail ? [tail] : [] };
-  for (const frame of frames) {
-    if (frame === '' || frame.startsWith(':')) continue; // keep-alive comments
-    if (out.done) out.strange.push(frame);
-    else if (frame === 'data: [DONE]') out.done = true;
-    else if (frame.startsWith('data: ')) {
-      try {
-        out.chunks.push(JSON.parse(frame.slice(6)));
-      } catch {
-        out.strange.push(frame);
-      }
-    } else out.strange.push(frame);
-  }
-  return out;
+  const sse = inspectSse(text);
+  return { chunks: sse.chunks, done: sse.done, strange: sse.problems };
 }
 
 /** Returns what is wrong with the answer, or null when it is a fine answer. */
