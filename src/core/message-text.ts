@@ -7,10 +7,6 @@ export function contentText(content: TextContent | null | undefined): string {
   return content.map((part) => (typeof part.text === 'string' ? part.text : '')).join('');
 }
 
-export function lastMessage(messages: readonly RequestMessage[]): RequestMessage | undefined {
-  return messages[messages.length - 1];
-}
-
 export function lastUserText(messages: readonly RequestMessage[]): string {
   for (let i = messages.length - 1; i >= 0; i--) {
     const m = messages[i]!;

@@ -57,10 +57,3 @@ function safeValidate(validate: ValidateFunction, value: unknown): boolean {
     return true;
   }
 }
-
-/** Errors ajv reports for a value against a schema (tests and diagnostics). */
-export function argumentErrors(parameters: JsonSchema, value: unknown): string[] {
-  const validate = validatorFor(parameters);
-  if (!validate || safeValidate(validate, value)) return [];
-  return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}`);
-}

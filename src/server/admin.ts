@@ -68,7 +68,8 @@ export function adminRoutes(fake: Fake, options: AdminOptions = {}): Hono {
     const body = await jsonBody(c);
     if (body instanceof Response) return body;
     try {
-      return c.json({ queued: fake.next(...(body as never[])) });
+      // next validates what it is given and throws a FixtureError for anything off-schema.
+      return c.json({ queued: fake.next(...(body as Parameters<Fake['next']>)) });
     } catch (e) {
       if (e instanceof FixtureError) return fail(c, 400, 'invalid_request_error', e.message);
       throw e;
@@ -84,7 +85,7 @@ export function adminRoutes(fake: Fake, options: AdminOptions = {}): Hono {
     if (body instanceof Response) return body;
     const rules = body.length === 1 && Array.isArray((body[0] as { fixtures?: unknown })?.fixtures) ? (body[0] as { fixtures: unknown[] }).fixtures : body;
     try {
-      fake.use(...(rules as never[]));
+      fake.use(...(rules as Parameters<Fake['use']>)); // validated by use, as above
       return c.json({ fixtures: fake.store.fixtures().length });
     } catch (e) {
       if (e instanceof FixtureError) return fail(c, 400, 'invalid_request_error', e.message);
