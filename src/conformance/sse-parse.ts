@@ -62,22 +62,7 @@ export function parseSse(text: string): ParsedStream {
   return { chunks, sawDone, findings };
 }
 
-/** Reads a byte stream to the end and decodes it as UTF-8 text. */
+/** Reads a byte stream to the end: the exact bytes (the checker decodes and records them itself). */
 export async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-  const reader = stream.getReader();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    parts.push(value);
-    size += value.length;
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return new Uint8Array(await new Response(stream).arrayBuffer());
 }
