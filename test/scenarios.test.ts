@@ -6,6 +6,7 @@ import { messages } from '../src/contract/deepseek-messages.js';
 import { errorCatalogue } from '../src/scenario/error-catalogue.js';
 import { FixtureError } from '../src/scenario/fixture-validate.js';
 import { get, hi, newFake, post } from './helpers/fake-client.js';
+import { sseChunks } from './helpers/sse.js';
 
 const user = (content: string, extra: Record<string, unknown> = {}) => ({ model: 'deepseek-chat', messages: [{ role: 'user', content }], ...extra });
 const weatherTool = { type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: {} } } };
@@ -58,7 +59,7 @@ describe('fixture matchers (first match wins, no match generates)', () => {
 
   it('stream', async () => {
     const sse = await (await post(fake, user('streamed', { stream: true }))).text();
-    const text = sse.split('\n\n').filter((f) => f.startsWith('data: {')).map((f) => JSON.parse(f.slice(6)).choices[0]?.delta?.content ?? '').join('');
+    const text = sseChunks(sse).map((c) => c.choices[0]?.delta?.content ?? '').join('');
     expect(text).toBe('by stream');
     expect(await content(await post(fake, user('streamed')))).not.toBe('by stream'); // not streaming: falls through
   });
