@@ -1,0 +1,112 @@
+// --concurrency-limit with slow streams over real HTTP (the CLI process, the openai SDK): a stream holds
+// its key's slot until it ends, is aborted by the client, or is cut by a fault; then the slot is free.
+import OpenAI from 'openai';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messages } from '../src/contract/deepseek-messages.js';
+import { startCli, type CliServer } from './helpers/cli.js';
+
+// 12 words at 20 tokens/s: a stream takes ~600 ms, long enough to overlap, short enough to wait out.
+const CONTENT = 'a b c d e f g h i j k l';
+
+let cli: CliServer;
+let client: OpenAI;
+
+beforeAll(async () => {
+  cli = await startCli(['--concurrency-limit', '1', '--tokens-per-second', '20', '--tokenizer', 'estimate', '--no-fixtures', '--log', 'silent']);
+  client = new OpenAI({ baseURL: cli.url, apiKey: 'sk-limited', maxRetries: 0, timeout: 8000, logLevel: 'off' });
+}, 30_000);
+
+afterAll(async () => {
+  await cli?.stop();
+});
+
+const body = (stream: boolean) => ({ model: 'deepseek-chat', messages: [{ role: 'user', content: 'limits' }], stream });
+
+function rawPost(init: { stream?: boolean; key?: string; header?: string; signal?: AbortSignal } = {}): Promise<Response> {
+  return fetch(`${cli.url}/chat/completions`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${init.key ?? 'sk-limited'}`,
+      'content-type': 'application/json',
+      'x-deepseek-fake': init.header ?? `content="${CONTENT}"`,
+    },
+    body: JSON.stringify(body(init.stream ?? true)),
+    signal: init.signal ?? AbortSignal.timeout(8000),
+  });
+}
+
+async function expectConcurrency429(res: Response): Promise<void> {
+  expect(res.status).toBe(429);
+  expect(res.headers.get('retry-after')).toBe('1');
+  expect(await res.json()).toEqual({ error: { message: messages.concurrency(2, 1), type: 'rate_limit_error', param: null, code: 'invalid_request_error' } });
+}
+
+/** Polls until a request of the key is admitted again: the server learns of a closed socket asynchronously. */
+async function admittedWithin(ms: number): Promise<number> {
+  const until = Date.now() + ms;
+  for (let attempts = 1; ; attempts++) {
+    const res = await rawPost({ stream: false, header: 'content=ok' });
+    await res.arrayBuffer();
+    if (res.status === 200) return attempts;
+    expect(res.status).toBe(429);
+    if (Date.now() > until) throw new Error(`slot still taken after ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe('--concurrency-limit 1 with --tokens-per-second over HTTP', () => {
+  it('a second request while an SDK stream flows gets the 429 (SDK: RateLimitError); after the stream ends the slot is free', async () => {
+    const stream = await client.chat.completions.create({ ...body(true), stream: true }, { headers: { 'X-DeepSeek-Fake': `content="${CONTENT}"` } });
+    const it = stream[Symbol.asyncIterator]();
+    expect((await it.next()).done).toBe(false); // the first chunk is here; the rest is paced
+
+    await expectConcurrency429(await rawPost({ stream: false }));
+    const refused = await client.chat.completions.create(body(false) as never).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(OpenAI.RateLimitError);
+    expect((refused as InstanceType<typeof OpenAI.APIError>).error).toMatchObject({ message: messages.concurrency(2, 1), type: 'rate_limit_error' });
+    // Another key has its own slot.
+    expect((await rawPost({ key: 'sk-other', stream: false })).status).toBe(200);
+
+    let text = '';
+    for (let r = await it.next(); !r.done; r = await it.next()) text += r.value.choices[0]?.delta.content ?? '';
+    expect(text).toBe(CONTENT); // the first chunk read above was the role chunk (content "")
+    expect(await admittedWithin(0)).toBe(1); // finished on our side means finished on the server's
+  });
+
+  it('a client abort mid-stream (SDK controller.abort) frees the slot', async () => {
+    const stream = await client.chat.completions.create({ ...body(true), stream: true }, { headers: { 'X-DeepSeek-Fake': `content="${CONTENT}"` } });
+    const it = stream[Symbol.asyncIterator]();
+    await it.next();
+    await expectConcurrency429(await rawPost());
+    stream.controller.abort();
+    expect(await admittedWithin(3000)).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a fetch abort during a stall frees the slot', async () => {
+    const abort = new AbortController();
+    const res = await rawPost({ header: `content="${CONTENT}"; fault=stall-30000ms-after-1`, signal: abort.signal });
+    const reader = res.body!.getReader();
+    await reader.read();
+    await expectConcurrency429(await rawPost());
+    abort.abort();
+    await reader.read().catch(() => undefined);
+    expect(await admittedWithin(3000)).toBeGreaterThanOrEqual(1);
+  });
+
+  it.each(['disconnect-after-2', 'error-event-after-2', 'reset', 'malformed-chunk-at-1', 'no-done'])('a stream cut by fault %s frees the slot', async (fault) => {
+    const res = await rawPost({ header: `content="${CONTENT}"; fault=${fault}` }).catch((e: unknown) => e);
+    if (res instanceof Response) await res.text().catch(() => undefined);
+    else expect(fault).toBe('reset');
+    expect(await admittedWithin(3000)).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a queue wait holds the slot too (keep-alives are in flight), then frees it', async () => {
+    const res = await rawPost({ header: 'content=x; queue-wait=400; keep-alive=100' });
+    const reader = res.body!.getReader();
+    const first = new TextDecoder().decode((await reader.read()).value);
+    expect(first).toBe(': keep-alive\n\n');
+    await expectConcurrency429(await rawPost());
+    while (!(await reader.read()).done);
+    expect(await admittedWithin(0)).toBe(1);
+  });
+});
