@@ -64,7 +64,7 @@ async function admin(path: string, init: RequestInit = {}): Promise<unknown> {
  * Request options and the user message that make `source` pick the scenario `fields` (header keys).
  * For the queue, the response is enqueued here, over the admin API.
  */
-async function arrange(source: Source, name: string, fields: Record<string, string | number>) {
+async function arrange(source: Source, name: string, fields: Record<string, string | number>): Promise<{ message: string; headers: Record<string, string> }> {
   if (source === 'header') return { message: `header ${name}`, headers: { 'X-DeepSeek-Fake': headerValue({ content: CONTENT, ...fields }) } };
   if (source === 'fixture') return { message: `fixture ${name}`, headers: {} };
   const respond: Record<string, unknown> = { content: CONTENT };

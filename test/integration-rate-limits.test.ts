@@ -20,7 +20,7 @@ afterAll(async () => {
   await cli?.stop();
 });
 
-const body = (stream: boolean) => ({ model: 'deepseek-chat', messages: [{ role: 'user', content: 'limits' }], stream });
+const body = (stream: boolean) => ({ model: 'deepseek-chat', messages: [{ role: 'user' as const, content: 'limits' }], stream });
 
 function rawPost(init: { stream?: boolean; key?: string; header?: string; signal?: AbortSignal } = {}): Promise<Response> {
   return fetch(`${cli.url}/chat/completions`, {
@@ -61,7 +61,7 @@ describe('--concurrency-limit 1 with --tokens-per-second over HTTP', () => {
     expect((await it.next()).done).toBe(false); // the first chunk is here; the rest is paced
 
     await expectConcurrency429(await rawPost({ stream: false }));
-    const refused = await client.chat.completions.create(body(false) as never).catch((e: unknown) => e);
+    const refused = await client.chat.completions.create({ ...body(false), stream: false }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(OpenAI.RateLimitError);
     expect((refused as InstanceType<typeof OpenAI.APIError>).error).toMatchObject({ message: messages.concurrency(2, 1), type: 'rate_limit_error' });
     // Another key has its own slot.

@@ -70,7 +70,7 @@ export function createFake(options: FakeOptions = {}): Fake {
     clock,
     tokenizer: resolveTokenizer(options.tokenizer),
     store,
-    resolveScenario: createScenarioResolver(store, options.resolveScenario),
+    resolveScenario: createScenarioResolver(store, options.resolveScenario, profile.errors),
     onDraft: (ctx, draft) => {
       const trace = store.traces.get(ctx.request);
       if (trace) trace.tokens = draft.usage.total_tokens;
@@ -117,7 +117,7 @@ export function createFake(options: FakeOptions = {}): Fake {
     }
     const apiKey = authenticate(request.headers.get('authorization'), allowedKeys);
     const state = options.keyStates?.[apiKey];
-    const stateError = keyStateError(state, apiKey, route.endpoint);
+    const stateError = keyStateError(state, apiKey, route.endpoint, profile.errors);
     if (stateError) {
       trace.scenario = `key-state:${state}`;
       throw new FakeError(toApiError(stateError));
