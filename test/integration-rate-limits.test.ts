@@ -110,3 +110,22 @@ describe('--concurrency-limit 1 with --tokens-per-second over HTTP', () => {
     expect(await admittedWithin(0)).toBe(1);
   });
 });
+
+describe('--concurrency-limit 1 with a paced non-streaming answer', () => {
+  it('a JSON answer held back by --tokens-per-second holds the slot until its body is sent', async () => {
+    const slow = rawPost({ stream: false }); // 12 tokens at 20/s: the body comes after ~600 ms
+    await new Promise((r) => setTimeout(r, 150));
+    await expectConcurrency429(await rawPost({ stream: false }));
+    const res = await slow;
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as OpenAI.Chat.Completions.ChatCompletion).choices[0]!.message.content).toBe(CONTENT);
+    expect(await admittedWithin(0)).toBe(1);
+    const journal = (await (await fetch(`${cli.url}/__fake/journal?limit=3`)).json()) as { entries: { scenario: string; status: number }[] };
+    // Recorded when each head was sent: the slow answer's head (200) went out before the refusal.
+    expect(journal.entries.map((e) => [e.scenario, e.status])).toEqual([
+      ['header', 200],
+      ['rate-limit:concurrency', 429],
+      ['header', 200],
+    ]);
+  });
+});
