@@ -38,7 +38,8 @@ export interface RespondInput {
 export function settingsFor(defaults: StreamOptions | undefined, respond: ScenarioResponse | undefined): PlanSettings {
   const timing = { ...defaults?.timing, ...respond?.timing };
   const fault = respond?.fault ?? defaults?.fault;
-  return fault ? { timing, fault } : { timing };
+  // `none` is a scenario saying "not this one" to the server-wide fault.
+  return fault && fault.kind !== 'none' ? { timing, fault } : { timing };
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json' } as const;

@@ -44,6 +44,7 @@ export function planStream(chunks: readonly ChatCompletionChunk[], settings: Pla
 
   switch (fault?.kind) {
     case undefined:
+    case 'none':
     case 'reset': // no bytes at all: respond.ts answers Response.error() instead of a plan
       break;
     case 'disconnect': {
