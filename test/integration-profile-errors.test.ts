@@ -98,6 +98,20 @@ describe.each(profiles)('profile $name', ({ name, path, model, table }) => {
     if (want.status === 429) expect(res.headers.get('retry-after')).toBe('1');
   });
 
+  it("an error-event fault speaks the profile's 500, streamed and not", async () => {
+    const client = new OpenAI({ baseURL: `${url()}${path.replace('/chat/completions', '')}`, apiKey: KEY, maxRetries: 0, timeout: 8000, logLevel: 'off' });
+    const headers = { 'X-DeepSeek-Fake': 'fault=error-event-after-2' };
+    const stream = await client.chat.completions.create({ model, messages: [{ role: 'user', content: 'hi' }], stream: true }, { headers });
+    const streamed = await (async () => {
+      for await (const _ of stream);
+    })().catch((e: unknown) => e);
+    expect(streamed).toBeInstanceOf(OpenAI.APIError);
+    expect((streamed as Error).message).toBe(table['500']!.message);
+    const plain = await client.chat.completions.create({ model, messages: [{ role: 'user', content: 'hi' }] }, { headers }).catch((e: unknown) => e);
+    expect(plain).toBeInstanceOf(OpenAI.InternalServerError);
+    expect((plain as InstanceType<typeof OpenAI.APIError>).error).toMatchObject({ message: table['500']!.message, type: 'api_error' });
+  });
+
   it('--key-state answers in the profile terms; the openai SDK sees the matching error class', async () => {
     await expectError(await chat('hi', {}, 'sk-broke'), { ...table['insufficient-balance']!, message: table['insufficient-balance']!.message });
     await expectError(await chat('hi', {}, 'sk-gone'), table['no-such-user']!);
