@@ -129,3 +129,26 @@ describe('--concurrency-limit 1 with a paced non-streaming answer', () => {
     ]);
   });
 });
+
+describe('--concurrency-limit on --profile multimodal-v3.2', () => {
+  it("the limiter's 429 uses seed 002's wording (Too Many Requests), Retry-After kept", async () => {
+    const mm = await startCli(['--profile', 'multimodal-v3.2', '--concurrency-limit', '1', '--tokenizer', 'estimate', '--no-fixtures', '--log', 'silent']);
+    try {
+      const post = (header: string) =>
+        fetch(`${mm.url}/chat/completions`, {
+          method: 'POST',
+          headers: { authorization: 'Bearer sk-mm', 'content-type': 'application/json', 'x-deepseek-fake': header },
+          body: JSON.stringify({ model: 'deepseek-v3.2', messages: [{ role: 'user', content: 'hi' }], stream: true }),
+          signal: AbortSignal.timeout(8000),
+        });
+      const open = await post('content=x; fault=stall-2000ms'); // holds the slot
+      const refused = await post('content=y');
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toBe('1');
+      expect(await refused.json()).toEqual({ error: { message: 'Too Many Requests', type: 'rate_limit_error', param: null, code: 'invalid_request_error' } });
+      await open.body!.cancel();
+    } finally {
+      await mm.stop();
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { messages } from '../contract/deepseek-messages.js';
 import { getProfile } from '../profiles/index.js';
-import { catalogueEntry, catalogueFor, errorCatalogue, expandError } from './error-catalogue.js';
+import { catalogueEntry, catalogueFor, errorCatalogue, expandError, inProfileTerms } from './error-catalogue.js';
 
 describe('error catalogue', () => {
   it('has every documented status, each with a type and message', () => {
@@ -54,5 +54,13 @@ describe('error catalogue per profile (profile.errors)', () => {
     expect(e(400)).toMatchObject({ status: 400, message: messages.deserializeFailed });
     // An explicit object keeps its status: the provider's documented 503 for the block.
     expect(e({ status: 503 })).toMatchObject({ status: 503, message: 'Content policy violation' });
+  });
+});
+
+describe('inProfileTerms', () => {
+  it("rewords the limiter's 429 for a profile with its own, keeping Retry-After; DeepSeek's profiles keep the message", () => {
+    const limiter = { status: 429, type: 'rate_limit_error', message: messages.concurrency(2, 1), param: null, headers: { 'retry-after': '1' } };
+    expect(inProfileTerms('rate-limit', limiter, getProfile('deepseek').errors)).toBe(limiter);
+    expect(inProfileTerms('rate-limit', limiter, getProfile('multimodal-v3.2').errors)).toEqual({ ...limiter, message: 'Too Many Requests' });
   });
 });

@@ -83,6 +83,18 @@ export function catalogueEntry(nameOrStatus: string | number, catalogue: readonl
 
 export const errorNames: readonly string[] = errorCatalogue.map((e) => e.name);
 
+/**
+ * An error the fake words itself (the rate limiter's 429s) in a profile's terms: when the profile
+ * documents its own error of that kind, its status, type and message; headers (Retry-After) kept.
+ */
+export function inProfileTerms(kind: ProfileErrorKind, error: ScenarioError, profileErrors?: ProfileErrors): ScenarioError {
+  const catalogue = catalogueFor(profileErrors);
+  const index = catalogue.findIndex((e) => e.kind === kind);
+  const own = catalogue[index];
+  if (!own || own === errorCatalogue[index]) return error;
+  return { ...error, status: own.status, type: own.type, message: typeof own.message === 'string' ? own.message : error.message };
+}
+
 /** An error as fixtures and `fake.next` may write it. */
 export type ErrorInput =
   | number
