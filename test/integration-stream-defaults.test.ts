@@ -59,7 +59,7 @@ describe('serve --stream-fault disconnect:2 --ttft 1500, overridden per request 
     const timingOnly = await drain(client, 'ttft=0');
     expect(timingOnly.chunks).toBe(2);
     expect((timingOnly.error as Error).message).toBe('terminated');
-    expect(timingOnly.firstMs).toBeLessThan(1000);
+    expect(timingOnly.firstMs).toBeLessThan(1400); // the server's 1500 ms ttft did not apply
 
     const otherFault = await drain(client, 'ttft=0; fault=error-event-after-3');
     expect(otherFault.chunks).toBe(3);
