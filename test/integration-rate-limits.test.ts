@@ -93,6 +93,22 @@ describe('--concurrency-limit 1 with --tokens-per-second over HTTP', () => {
     expect(await admittedWithin(3000)).toBeGreaterThanOrEqual(1);
   });
 
+  it('a stalled non-streaming answer: the SDK timeout does not end it (headers came), an abort signal does and frees the slot', async () => {
+    // The fake sends a paced JSON answer's head at once (blank lines may follow, as DeepSeek's do), and the
+    // openai SDK's `timeout` only covers the wait for the head: a per-request `signal` is what ends the wait.
+    const impatient = new OpenAI({ baseURL: cli.url, apiKey: 'sk-limited', maxRetries: 0, timeout: 200, logLevel: 'off' });
+    const started = performance.now();
+    const err = await impatient.chat.completions
+      .create({ ...body(false), stream: false }, { headers: { 'X-DeepSeek-Fake': 'content=x; fault=stall-30000ms' }, signal: AbortSignal.timeout(600) })
+      .catch((e: unknown) => e);
+    // Aborted while reading the body, the SDK passes fetch's AbortError through (not APIUserAbortError).
+    expect((err as Error).name).toBe('AbortError');
+    const waited = performance.now() - started;
+    expect(waited).toBeGreaterThanOrEqual(550); // not the 200 ms SDK timeout
+    expect(waited).toBeLessThan(5000);
+    expect(await admittedWithin(3000)).toBeGreaterThanOrEqual(1);
+  });
+
   it.each(['disconnect-after-2', 'error-event-after-2', 'reset', 'malformed-chunk-at-1', 'no-done'])('a stream cut by fault %s frees the slot', async (fault) => {
     const res = await rawPost({ header: `content="${CONTENT}"; fault=${fault}` }).catch((e: unknown) => e);
     if (res instanceof Response) await res.text().catch(() => undefined);
