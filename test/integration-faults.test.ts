@@ -179,6 +179,21 @@ describe('the bytes on the wire (raw fetch, header source)', () => {
     expect(JSON.parse(frames[3]!.slice(6))).toEqual({ error: { message: 'Server Error', type: 'api_error', param: null, code: 'invalid_request_error' } });
   });
 
+  it('non-streaming timing: blank lines while queued, then the JSON the SDK parses, after the stream\'s total time', async () => {
+    const res = await raw({ 'queue-wait': 300, 'keep-alive': 100, tps: 40 }, false);
+    const text = await res.text();
+    expect(text.startsWith('\n\n\n{')).toBe(true); // one blank line at once, then one every 100 ms of the 300
+    expect(JSON.parse(text).choices[0].message.content).toBe(CONTENT);
+    const started = performance.now();
+    const completion = await client.chat.completions.create(
+      { model: 'deepseek-chat', messages: [{ role: 'user', content: 'raw' }] },
+      { headers: { 'X-DeepSeek-Fake': headerValue({ content: CONTENT, 'queue-wait': 300, 'keep-alive': 100, tps: 40 }) } },
+    );
+    expect(completion.choices[0]!.message.content).toBe(CONTENT);
+    // 300 ms queued + 9 paced chunks at 25 ms (content and finish chunk after the role chunk).
+    expect(performance.now() - started).toBeGreaterThanOrEqual(300 + 9 * 25 * 0.9);
+  });
+
   it('malformed-chunk-at-2 cuts frame 2 in half and goes on to [DONE]', async () => {
     const text = await (await raw({ fault: 'malformed-chunk-at-2' })).text();
     const frames = text.split('\n\n').filter(Boolean);
