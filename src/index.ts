@@ -24,7 +24,7 @@ export type * from './core/types.js';
 // Scenarios (issue 5): fixtures, control header, queue, journal, error catalogue.
 export { FixtureError } from './scenario/fixture-validate.js';
 export { prepareFixtures } from './scenario/fixture-set.js';
-export { errorCatalogue, expandError, type ErrorInput } from './scenario/error-catalogue.js';
+export { catalogueFor, errorCatalogue, expandError, type ErrorInput } from './scenario/error-catalogue.js';
 export { parseControlHeader, CONTROL_HEADER } from './scenario/header-control.js';
 export type { FixtureRule, FixtureMatch, TextMatch, LoadedFixture } from './scenario/fixture-types.js';
 export type { RespondInput } from './scenario/respond.js';

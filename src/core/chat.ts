@@ -114,5 +114,6 @@ export async function handleChat(request: Request, route: Route, apiKey: string,
     signal: request.signal,
     defaults: deps.options.stream,
     respond: scenario?.respond,
+    errors: deps.profile.errors,
   });
 }

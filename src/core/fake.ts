@@ -11,7 +11,7 @@ import type { FakeOptions } from './options.js';
 import { matchRoute, type Route } from './routes.js';
 import { FakeStore, type RequestTrace } from './store.js';
 import type { Balance, ModelList } from './types.js';
-import { toApiError, type ErrorInput } from '../scenario/error-catalogue.js';
+import { inProfileTerms, toApiError, type ErrorInput } from '../scenario/error-catalogue.js';
 import { asLoadedFixtures, prepareFixtures } from '../scenario/fixture-set.js';
 import type { FixtureRule } from '../scenario/fixture-types.js';
 import { validateRespond } from '../scenario/fixture-validate.js';
@@ -70,7 +70,7 @@ export function createFake(options: FakeOptions = {}): Fake {
     clock,
     tokenizer: resolveTokenizer(options.tokenizer),
     store,
-    resolveScenario: createScenarioResolver(store, options.resolveScenario),
+    resolveScenario: createScenarioResolver(store, options.resolveScenario, profile.errors),
     onDraft: (ctx, draft) => {
       const trace = store.traces.get(ctx.request);
       if (trace) trace.tokens = draft.usage.total_tokens;
@@ -117,7 +117,7 @@ export function createFake(options: FakeOptions = {}): Fake {
     }
     const apiKey = authenticate(request.headers.get('authorization'), allowedKeys);
     const state = options.keyStates?.[apiKey];
-    const stateError = keyStateError(state, apiKey, route.endpoint);
+    const stateError = keyStateError(state, apiKey, route.endpoint, profile.errors);
     if (stateError) {
       trace.scenario = `key-state:${state}`;
       throw new FakeError(toApiError(stateError));
@@ -137,7 +137,7 @@ export function createFake(options: FakeOptions = {}): Fake {
     const admission = store.limits.admit(apiKey, clock.now(), options);
     if (!admission.ok) {
       trace.scenario = `rate-limit:${admission.kind}`;
-      throw new FakeError(toApiError(admission.error));
+      throw new FakeError(toApiError(inProfileTerms('rate-limit', admission.error, profile.errors)));
     }
     let response: Response;
     try {

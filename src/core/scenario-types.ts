@@ -18,7 +18,9 @@ export type StreamFault =
   /** N chunks, then `data: {"error":…}` in DeepSeek's envelope (default 500 "Server Error"), then the end. */
   | { kind: 'error-event'; afterChunks: number; status?: number; message?: string }
   /** The connection is reset before any byte (Response.error() in-process). */
-  | { kind: 'reset' };
+  | { kind: 'reset' }
+  /** No fault: lets one request (header, fixture, queue) opt out of a server-wide fault. */
+  | { kind: 'none' };
 
 export interface Timing {
   /** Delay before the first content byte (after any queue wait), ms. */

@@ -1,6 +1,6 @@
 // Stream faults written as one word, shared by the control header and fixture files:
 // disconnect-after-3, malformed-chunk-at-2, stall-500ms, stall-500ms-after-2, no-done,
-// error-event-after-3, reset.
+// error-event-after-3, reset; `none` overrides a server-wide fault for one request.
 import type { StreamFault } from '../core/scenario-types.js';
 
 export const faultForms = [
@@ -11,6 +11,7 @@ export const faultForms = [
   'no-done',
   'error-event-after-N',
   'reset',
+  'none',
 ] as const;
 
 /** The fault a shorthand names, or undefined when it is not one. */
@@ -24,6 +25,7 @@ export function parseFault(text: string): StreamFault | undefined {
   if ((m = /^error-event-after-(\d+)$/.exec(text))) return { kind: 'error-event', afterChunks: Number(m[1]) };
   if (text === 'no-done') return { kind: 'no-done' };
   if (text === 'reset') return { kind: 'reset' };
+  if (text === 'none') return { kind: 'none' };
   return undefined;
 }
 

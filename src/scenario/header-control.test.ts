@@ -42,6 +42,7 @@ describe('control header grammar', () => {
     expect(parseControlHeader('fault=malformed-chunk-at-1').fault).toEqual({ kind: 'malformed-chunk', atChunk: 1 });
     expect(parseControlHeader('fault=no-done').fault).toEqual({ kind: 'no-done' });
     expect(parseControlHeader('fault=error-event-after-4').fault).toEqual({ kind: 'error-event', afterChunks: 4 });
+    expect(parseControlHeader('fault=none').fault).toEqual({ kind: 'none' });
     expect(parseControlHeader('finish=insufficient_system_resource').finishReason).toBe('insufficient_system_resource');
   });
 

@@ -8,7 +8,7 @@
 // double-quoted string with `\"` and `\\` escapes. Keys are case-insensitive. See README "Control header".
 import type { ScenarioResponse, ScenarioToolCall, Timing } from '../core/scenario-types.js';
 import type { FinishReason } from '../core/types.js';
-import { expandError } from './error-catalogue.js';
+import { expandError, type ProfileErrors } from './error-catalogue.js';
 import { parseFault, unknownFaultMessage } from './fault-shorthand.js';
 
 export const CONTROL_HEADER = 'x-deepseek-fake';
@@ -79,8 +79,8 @@ function number(key: string, value: string, integer = false): number {
   return n;
 }
 
-/** The ScenarioResponse a control header asks for. `apiKey` fills messages that quote the key. */
-export function parseControlHeader(header: string, apiKey = ''): ScenarioResponse {
+/** The ScenarioResponse a control header asks for. `apiKey` fills messages that quote the key; errors in the profile's terms. */
+export function parseControlHeader(header: string, apiKey = '', profileErrors?: ProfileErrors): ScenarioResponse {
   const pairs = tokenizeControlHeader(header);
   if (!pairs.length) throw new HeaderGrammarError('the header is empty');
   const seen = new Set<string>();
@@ -122,7 +122,7 @@ export function parseControlHeader(header: string, apiKey = ''): ScenarioRespons
   if (errorSpec !== undefined) {
     let error;
     try {
-      error = expandError(errorSpec, apiKey);
+      error = expandError(errorSpec, apiKey, profileErrors);
     } catch (e) {
       throw new HeaderGrammarError((e as Error).message);
     }

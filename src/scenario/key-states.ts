@@ -2,7 +2,7 @@
 // configuration alone (`--key-state sk-empty=insufficient-balance`).
 import type { Endpoint } from '../core/routes.js';
 import type { ScenarioError } from '../core/scenario-types.js';
-import { catalogueEntry, errorNames, expandError } from './error-catalogue.js';
+import { catalogueEntry, errorNames, expandError, type ProfileErrors } from './error-catalogue.js';
 
 /** `ok`, or any error-catalogue name or status. */
 export type KeyState = string;
@@ -18,9 +18,9 @@ export function keyStateProblem(state: string): string | undefined {
  * failures apply everywhere; balance and load errors only to chat (GET /user/balance of an
  * empty account answers, showing it unavailable).
  */
-export function keyStateError(state: KeyState | undefined, apiKey: string, endpoint: Endpoint): ScenarioError | undefined {
+export function keyStateError(state: KeyState | undefined, apiKey: string, endpoint: Endpoint, profileErrors?: ProfileErrors): ScenarioError | undefined {
   if (state === undefined || state === 'ok') return undefined;
-  const error = expandError(/^\d+$/.test(state) ? Number(state) : state, apiKey);
+  const error = expandError(/^\d+$/.test(state) ? Number(state) : state, apiKey, profileErrors);
   if (endpoint === 'chat' || error.status === 401 || error.status === 403) return error;
   return undefined;
 }

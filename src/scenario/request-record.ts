@@ -81,11 +81,14 @@ export async function journalEntry(
 
 /**
  * A stream counts as in flight until its body ends, fails or is cancelled: the returned Response
- * calls `release` exactly then. Other bodies are already complete, so they release at once.
+ * calls `release` exactly then. So does a non-streaming answer whose body is played out over time
+ * (timing, a queue wait, a fault: a 200 without Content-Length, see serialize/respond.ts). Other
+ * bodies are already complete, so they release at once.
  */
 export function releaseWhenBodyEnds(response: Response, release: () => void): Response {
   const streaming = (response.headers.get('content-type') ?? '').startsWith('text/event-stream');
-  if (!streaming || !response.body) {
+  const paced = response.status === 200 && !response.headers.has('content-length');
+  if (!(streaming || paced) || !response.body) {
     release();
     return response;
   }

@@ -10,12 +10,14 @@ import { fitsMatch } from './fixture-match.js';
 import type { LoadedFixture } from './fixture-types.js';
 import { CONTROL_HEADER, HeaderGrammarError, parseControlHeader } from './header-control.js';
 import { normalizeRespond } from './respond.js';
+import type { ProfileErrors } from './error-catalogue.js';
 
 export type ScenarioResolver = (ctx: ChatContext) => Scenario | undefined;
 
-export function createScenarioResolver(store: FakeStore, custom?: ScenarioResolver): ScenarioResolver {
+/** `profileErrors`: the profile's documented errors, so error shorthands answer in its terms. */
+export function createScenarioResolver(store: FakeStore, custom?: ScenarioResolver, profileErrors?: ProfileErrors): ScenarioResolver {
   return (ctx) => {
-    const scenario = pick(ctx, store, custom) ?? { source: 'default', respond: {} };
+    const scenario = pick(ctx, store, custom, profileErrors) ?? { source: 'default', respond: {} };
     const trace = store.traces.get(ctx.request);
     if (trace) {
       trace.validated = true;
@@ -25,7 +27,7 @@ export function createScenarioResolver(store: FakeStore, custom?: ScenarioResolv
   };
 }
 
-function pick(ctx: ChatContext, store: FakeStore, custom?: ScenarioResolver): Scenario | undefined {
+function pick(ctx: ChatContext, store: FakeStore, custom?: ScenarioResolver, profileErrors?: ProfileErrors): Scenario | undefined {
   // nth counts every valid request that fits a rule, whichever step answers it (decision 007).
   const fixtures = store.fixtures();
   const fitting = fixtures.filter((f) => fitsMatch(f.match, ctx));
@@ -35,12 +37,12 @@ function pick(ctx: ChatContext, store: FakeStore, custom?: ScenarioResolver): Sc
   if (fromCustom) return { ...fromCustom, source: `custom:${fromCustom.source}` };
 
   const queued = store.queue.shift();
-  if (queued) return { source: 'queue', respond: normalizeRespond(queued, ctx.apiKey) };
+  if (queued) return { source: 'queue', respond: normalizeRespond(queued, ctx.apiKey, profileErrors) };
 
   const header = ctx.request.headers.get(CONTROL_HEADER);
   if (header !== null) {
     try {
-      return { source: 'header', respond: parseControlHeader(header, ctx.apiKey) };
+      return { source: 'header', respond: parseControlHeader(header, ctx.apiKey, profileErrors) };
     } catch (e) {
       if (e instanceof HeaderGrammarError) throw invalidRequest(`Invalid X-DeepSeek-Fake header: ${e.message}`);
       throw e;
@@ -48,13 +50,13 @@ function pick(ctx: ChatContext, store: FakeStore, custom?: ScenarioResolver): Sc
   }
 
   const hit = fitting.find((f) => f.match?.nth === undefined || store.nthCounts.get(f) === f.match.nth);
-  if (hit) return { source: hit.source, respond: respondOf(hit, ctx) };
+  if (hit) return { source: hit.source, respond: respondOf(hit, ctx, profileErrors) };
   return undefined;
 }
 
-function respondOf(fixture: LoadedFixture, ctx: ChatContext) {
+function respondOf(fixture: LoadedFixture, ctx: ChatContext, profileErrors?: ProfileErrors) {
   try {
-    return normalizeRespond(fixture.respond, ctx.apiKey);
+    return normalizeRespond(fixture.respond, ctx.apiKey, profileErrors);
   } catch (e) {
     // Validated at load, so this is a bug in the fake; say so in the envelope rather than crash.
     if (e instanceof FakeError) throw e;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { faultError, parseFault } from './faults.js';
+import { getProfile } from '../profiles/index.js';
 
 describe('parseFault', () => {
   it('reads every fault kind', () => {
@@ -26,5 +27,10 @@ describe('parseFault', () => {
     expect(faultError({ kind: 'error-event', afterChunks: 0 })).toMatchObject({ status: 500, type: 'api_error', message: 'Server Error' });
     expect(faultError({ kind: 'error-event', afterChunks: 0, status: 503 })).toMatchObject({ status: 503, message: 'Server Overloaded' });
     expect(faultError({ kind: 'error-event', afterChunks: 0, status: 502, message: 'Bad gateway' })).toMatchObject({ status: 502, message: 'Bad gateway' });
+    // A profile's own 500 (seed 002) wins; a status it does not document stays DeepSeek's.
+    const seed002 = getProfile('multimodal-v3.2').errors;
+    expect(faultError({ kind: 'error-event', afterChunks: 0 }, seed002)).toMatchObject({ status: 500, type: 'api_error', message: 'Internal server error' });
+    expect(faultError({ kind: 'error-event', afterChunks: 0, status: 503 }, seed002)).toMatchObject({ status: 503, message: 'Server Overloaded' });
+    expect(faultError({ kind: 'error-event', afterChunks: 0 }, getProfile('deepseek').errors)).toMatchObject({ message: 'Server Error' });
   });
 });

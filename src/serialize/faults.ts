@@ -3,6 +3,7 @@
 import { messages } from '../contract/deepseek-messages.js';
 import { apiError, type ApiError } from '../core/errors.js';
 import type { StreamFault } from '../core/scenario-types.js';
+import type { Profile } from '../profiles/profile.js';
 
 /** DeepSeek's documented server errors, by status; other statuses reuse the 500 wording. */
 const serverErrors: Record<number, { type: string; message: string }> = {
@@ -10,10 +11,14 @@ const serverErrors: Record<number, { type: string; message: string }> = {
   503: { type: 'service_unavailable_error', message: messages.serverOverloaded },
 };
 
-/** The envelope an `error-event` fault sends (default: 500 "Server Error"). */
-export function faultError(fault: Extract<StreamFault, { kind: 'error-event' }>): ApiError {
+/**
+ * The envelope an `error-event` fault sends (default: 500 "Server Error"). With a profile's
+ * documented errors, its own error of that status (seed 002's 500 "Internal server error") wins.
+ */
+export function faultError(fault: Extract<StreamFault, { kind: 'error-event' }>, profileErrors?: Profile['errors']): ApiError {
   const status = fault.status ?? 500;
-  const known = serverErrors[status] ?? serverErrors[500]!;
+  const own = Object.values(profileErrors ?? {}).find((e) => e?.status === status);
+  const known = own ?? serverErrors[status] ?? serverErrors[500]!;
   return apiError(status, known.type, fault.message ?? known.message);
 }
 

@@ -6,6 +6,7 @@ import { createRng, hashString } from '../core/random.js';
 import type { ScenarioResponse, StreamFault, Timing } from '../core/scenario-types.js';
 import type { ChatRequest } from '../core/types.js';
 import type { CompletionDraft } from '../generate/draft.js';
+import type { Profile } from '../profiles/profile.js';
 import { chunksFromDraft, type UsagePlacement } from './chunks.js';
 import { faultError } from './faults.js';
 import { completionFromDraft } from './json.js';
@@ -33,19 +34,22 @@ export interface RespondInput {
   signal?: AbortSignal;
   defaults?: StreamOptions;
   respond?: ScenarioResponse;
+  /** The profile's documented errors, for the envelope of an `error-event` fault. */
+  errors?: Profile['errors'];
 }
 
 export function settingsFor(defaults: StreamOptions | undefined, respond: ScenarioResponse | undefined): PlanSettings {
   const timing = { ...defaults?.timing, ...respond?.timing };
   const fault = respond?.fault ?? defaults?.fault;
-  return fault ? { timing, fault } : { timing };
+  // `none` is a scenario saying "not this one" to the server-wide fault.
+  return fault && fault.kind !== 'none' ? { timing, fault } : { timing };
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json' } as const;
 
 export function respondWithDraft(input: RespondInput): Response {
   const { draft, body, clock, signal } = input;
-  const settings = settingsFor(input.defaults, input.respond);
+  const settings: PlanSettings = { ...settingsFor(input.defaults, input.respond), ...(input.errors ? { errors: input.errors } : {}) };
   // A connection reset sends nothing at all: a network error, in every adapter.
   if (settings.fault?.kind === 'reset') return Response.error();
   // Its own stream of numbers, so timing never changes the generated content.
@@ -56,7 +60,7 @@ export function respondWithDraft(input: RespondInput): Response {
     const chunks = chunksFromDraft(draft, { includeUsage: body.stream_options?.include_usage === true, usage });
     return new Response(playPlan(planStream(chunks, settings, rng), clock, signal), { status: 200, headers: SSE_HEADERS });
   }
-  if (settings.fault?.kind === 'error-event') return errorResponse(faultError(settings.fault));
+  if (settings.fault?.kind === 'error-event') return errorResponse(faultError(settings.fault, settings.errors));
   const json = JSON.stringify(completionFromDraft(draft));
   const steps = planJson(json, chunksFromDraft(draft, { includeUsage: false }), settings, rng);
   const only = steps[0];

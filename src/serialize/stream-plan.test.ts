@@ -3,6 +3,7 @@ import { draft } from '../../test/helpers/drafts.js';
 import { createRng } from '../core/random.js';
 import type { StreamFault, Timing } from '../core/scenario-types.js';
 import { chunksFromDraft } from './chunks.js';
+import { settingsFor } from './respond.js';
 import { planJson, planStream, type Step } from './stream-plan.js';
 import { keepAliveSchedule, tokenDelays } from './timing.js';
 
@@ -106,5 +107,15 @@ describe('timing', () => {
     }
     expect(new Set(a.slice(1)).size).toBeGreaterThan(10);
     expect(tokenDelays({}, 5, createRng(7))).toEqual([0, 0, 0, 0, 0]);
+  });
+});
+
+describe('settingsFor: server defaults and a scenario', () => {
+  it('merges timing field by field; a scenario fault wins; `none` removes the server fault', () => {
+    const defaults = { timing: { ttftMs: 1500, tokensPerSecond: 10 }, fault: { kind: 'disconnect', afterChunks: 2 } as const };
+    expect(settingsFor(defaults, { timing: { ttftMs: 0 } })).toEqual({ timing: { ttftMs: 0, tokensPerSecond: 10 }, fault: defaults.fault });
+    expect(settingsFor(defaults, { fault: { kind: 'no-done' } }).fault).toEqual({ kind: 'no-done' });
+    expect(settingsFor(defaults, { fault: { kind: 'none' } })).toEqual({ timing: defaults.timing });
+    expect(settingsFor(undefined, { fault: { kind: 'none' } })).toEqual({ timing: {} });
   });
 });

@@ -3,6 +3,7 @@
 // writer (stream-writer.ts) only plays a plan back on a clock.
 import type { Rng } from '../core/random.js';
 import type { StreamFault, Timing } from '../core/scenario-types.js';
+import type { Profile } from '../profiles/profile.js';
 import type { ChatCompletionChunk } from '../core/types.js';
 import { faultError } from './faults.js';
 import { BLANK_LINE, DONE_FRAME, KEEP_ALIVE_FRAME, errorFrame, frame, malformedFrame } from './sse.js';
@@ -17,6 +18,8 @@ export type Step =
 export interface PlanSettings {
   timing: Timing;
   fault?: StreamFault;
+  /** The profile's documented errors: an `error-event` speaks its words (see faultError). */
+  errors?: Profile['errors'];
 }
 
 function keepAliveSteps(timing: Timing, text: string): { steps: Step[]; rest: number } {
@@ -44,6 +47,7 @@ export function planStream(chunks: readonly ChatCompletionChunk[], settings: Pla
 
   switch (fault?.kind) {
     case undefined:
+    case 'none':
     case 'reset': // no bytes at all: respond.ts answers Response.error() instead of a plan
       break;
     case 'disconnect': {
@@ -66,7 +70,7 @@ export function planStream(chunks: readonly ChatCompletionChunk[], settings: Pla
       break;
     case 'error-event': {
       const at = clampIndex(fault.afterChunks, chunks.length);
-      frames.splice(at, frames.length - at, { kind: 'write', delayMs: frames[at]!.delayMs, text: errorFrame(faultError(fault)) });
+      frames.splice(at, frames.length - at, { kind: 'write', delayMs: frames[at]!.delayMs, text: errorFrame(faultError(fault, settings.errors)) });
       break;
     }
   }

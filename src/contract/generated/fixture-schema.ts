@@ -290,7 +290,7 @@ const document: Record<string, unknown> = {
       "anyOf": [
         {
           "type": "string",
-          "pattern": "^(disconnect-after-\\d+|malformed-chunk-at-\\d+|stall-\\d+ms(-after-\\d+)?|no-done|error-event-after-\\d+|reset)$"
+          "pattern": "^(disconnect-after-\\d+|malformed-chunk-at-\\d+|stall-\\d+ms(-after-\\d+)?|no-done|error-event-after-\\d+|reset|none)$"
         },
         {
           "type": "object",
@@ -305,7 +305,8 @@ const document: Record<string, unknown> = {
                 "stall",
                 "no-done",
                 "error-event",
-                "reset"
+                "reset",
+                "none"
               ]
             },
             "afterChunks": {
