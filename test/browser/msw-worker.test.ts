@@ -123,6 +123,21 @@ it('queued content and a fixture given with use() stream into the page delta by 
   expect(pageErrors).toEqual([]);
 }, 60_000);
 
+it('cancelling an unread body settles in the page without attach() (the SDK does this before a retry)', async () => {
+  const settled = await page.evaluate(async () => {
+    (window as unknown as PageWindow).deepseek.next(429);
+    const res = await fetch('/api/deepseek/chat/completions', {
+      method: 'POST',
+      headers: { authorization: 'Bearer sk-browser', 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'deepseek-chat', messages: [{ role: 'user', content: 'Hi' }] }),
+    });
+    const reader = res.body!.getReader();
+    const cancelled = reader.cancel().then(() => 'cancelled');
+    return Promise.race([cancelled, new Promise((r) => setTimeout(() => r('hung'), 3000))]);
+  });
+  expect(settled).toBe('cancelled');
+}, 60_000);
+
 it('aborting a fetch in the page cancels the fake’s stream there too', async () => {
   const result = await page.evaluate(async () => {
     const observed = (window as unknown as { observed: { pulled: number; cancelled: boolean } }).observed;
