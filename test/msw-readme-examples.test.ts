@@ -4,17 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { root } from './browser/bundle.js';
-
-const readme = readFileSync(`${root}README.md`, 'utf8');
-
-/** The fenced code blocks of the README section under `heading`, up to the next heading of any level. */
-export function codeBlocks(heading: string): string[] {
-  const start = readme.indexOf(`\n${heading}\n`);
-  expect(start, `README has no "${heading}"`).toBeGreaterThan(-1);
-  const rest = readme.slice(start + heading.length + 2);
-  const section = rest.slice(0, rest.search(/\n#{1,6} /) === -1 ? undefined : rest.search(/\n#{1,6} /));
-  return [...section.matchAll(/```\w*\n([\s\S]*?)```/g)].map((m) => m[1]!);
-}
+import { codeBlocks } from './helpers/readme-code-blocks.js';
 
 describe('README "msw" examples', () => {
   it('the vitest helper example is test/msw-vitest-readme.test.ts, word for word', () => {
