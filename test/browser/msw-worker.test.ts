@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createFake } from '../../src/core/fake.js';
+import type { DeepSeekHandlers } from '../../src/msw/browser.js';
+import { expandError } from '../../src/scenario/error-catalogue.js';
 import { bundleForBrowser, root } from './bundle.js';
 import { launchChromium } from './chromium.js';
 import { serveFiles } from './static-server.js';
@@ -82,6 +84,58 @@ it("answers at DeepSeek's own host from the page too (cross-origin, as the opena
     return { status: res.status, trace: res.headers.get('x-ds-trace-id'), ids: ((await res.json()) as { data: { id: string }[] }).data.map((m) => m.id) };
   });
   expect(models).toEqual({ status: 200, trace: expect.stringMatching(/^[0-9a-f]{32}$/), ids: ['deepseek-chat', 'deepseek-reasoner'] });
+}, 60_000);
+
+// The page's handle, as tests reach it with page.evaluate (the page sets window.deepseek).
+type PageWindow = Window & { deepseek: DeepSeekHandlers };
+
+it('a queued 429 is what the next send gets: the page shows DeepSeek’s message; the one after streams again', async () => {
+  const queued = await page.evaluate(() => (window as unknown as PageWindow).deepseek.next(429));
+  expect(queued).toBe(1);
+  expect(await send('Hi', 1)).toBe('failed');
+  expect(await page.textContent('#error')).toBe(`429: ${expandError(429).message}`);
+  expect(await page.textContent('#error')).toMatch(/^429: Too many requests\. Your current concurrency is/);
+  expect(await send('Hi', 1)).toBe('done');
+  expect(await page.textContent('#error')).toBe('');
+  const statuses = await page.evaluate(() => (window as unknown as PageWindow).deepseek.journal.all().slice(-2).map((e) => [e.status, e.scenario]));
+  expect(statuses).toEqual([
+    [429, 'queue'],
+    [200, 'default'],
+  ]);
+}, 60_000);
+
+it('queued content and a fixture given with use() stream into the page delta by delta', async () => {
+  await page.evaluate(() => {
+    const { deepseek } = window as unknown as PageWindow;
+    deepseek.next({ content: 'Queued from the test, streamed by the worker.' });
+    deepseek.use({ match: { userMessage: 'fixture please' }, respond: { content: 'A fixture answered this one.' } });
+  });
+  expect(await send('Hi', 1)).toBe('done');
+  expect(await page.textContent('#answer')).toBe('Queued from the test, streamed by the worker.');
+  expect(Number(await page.getAttribute('#answer', 'data-deltas'))).toBeGreaterThan(3);
+  expect(await send('fixture please', 1)).toBe('done');
+  expect(await page.textContent('#answer')).toBe('A fixture answered this one.');
+  expect(Number(await page.getAttribute('#answer', 'data-deltas'))).toBeGreaterThan(3);
+  // reset() drops the fixture: the same prompt is generated again.
+  await page.evaluate(() => (window as unknown as PageWindow).deepseek.reset());
+  expect(await send('fixture please', 1)).toBe('done');
+  expect(await page.textContent('#answer')).not.toBe('A fixture answered this one.');
+  expect(pageErrors).toEqual([]);
+}, 60_000);
+
+it('cancelling an unread body settles in the page without attach() (the SDK does this before a retry)', async () => {
+  const settled = await page.evaluate(async () => {
+    (window as unknown as PageWindow).deepseek.next(429);
+    const res = await fetch('/api/deepseek/chat/completions', {
+      method: 'POST',
+      headers: { authorization: 'Bearer sk-browser', 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'deepseek-chat', messages: [{ role: 'user', content: 'Hi' }] }),
+    });
+    const reader = res.body!.getReader();
+    const cancelled = reader.cancel().then(() => 'cancelled');
+    return Promise.race([cancelled, new Promise((r) => setTimeout(() => r('hung'), 3000))]);
+  });
+  expect(settled).toBe('cancelled');
 }, 60_000);
 
 it('aborting a fetch in the page cancels the fake’s stream there too', async () => {
