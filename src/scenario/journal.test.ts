@@ -39,3 +39,12 @@ describe('Journal', () => {
     expect(j.filter((e) => e.method === 'GET')).toHaveLength(1);
   });
 });
+
+describe('journal.last()', () => {
+  it('reads the way the issue writes it, and says so plainly when empty', () => {
+    const journal = new Journal(5);
+    expect(() => journal.last()).toThrow(/journal is empty/);
+    journal.add({ time: 0, method: 'POST', path: '/chat/completions', headers: {}, apiKey: null, body: { model: 'deepseek-chat', messages: [{ role: 'user', content: 'Hi' }] }, validation: 'ok', scenario: 'default', status: 200 });
+    expect(journal.last().body.messages).toEqual([{ role: 'user', content: 'Hi' }]);
+  });
+});

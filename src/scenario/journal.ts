@@ -13,8 +13,11 @@ export interface JournalEntry {
   headers: Record<string, string>;
   /** The bearer key, masked (`****abcd`), or null when there was none. */
   apiKey: string | null;
-  /** The body parsed as JSON, the raw text when it is not JSON, or null when empty. */
-  body: unknown;
+  /**
+   * The body parsed as JSON, the raw text when it is not JSON, or null when empty. Typed loosely on
+   * purpose: tests read it as they wrote it (`journal.last().body.messages`), whatever the client sent.
+   */
+  body: any;
   /** `ok` once the request passed validation; DeepSeek's envelope when it was rejected; null when not checked. */
   validation: 'ok' | ErrorResponse | null;
   /** Which scenario answered: `custom:<source>`, `queue`, `header`, `fixture:<origin>#<name>`, `default`, `key-state:<state>`, `rate-limit:<kind>`; null when none ran. */
@@ -51,8 +54,11 @@ export class Journal {
     return [...this.entries];
   }
 
-  last(): JournalEntry | undefined {
-    return this.entries[this.entries.length - 1];
+  /** The newest entry. Throws when the journal is empty, so a test reads `journal.last().body` directly. */
+  last(): JournalEntry {
+    const entry = this.entries[this.entries.length - 1];
+    if (!entry) throw new Error('The journal is empty: the fake has not received any request since it was created or reset.');
+    return entry;
   }
 
   /** The messages of the last chat request that had any. */
