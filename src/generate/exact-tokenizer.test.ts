@@ -1,5 +1,6 @@
 // DeepSeek V3's real tokenizer: loaded lazily, pieces that join back to the text, bytes that show
 // split characters, and the facts page's billed prompt_tokens reproduced under the template.
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createExactTokenizer } from './exact-tokenizer.js';
 import { estimateTokenizer } from './tokenizer.js';
@@ -59,5 +60,21 @@ describe('exact tokenizer', () => {
       expect(ratio).toBeGreaterThan(0.7);
       expect(ratio).toBeLessThan(1.8);
     }
+  });
+
+  it('count() agrees with pieces(); pieces join to the text and their bytes to its UTF-8, also when token bytes come from the per-id memo', () => {
+    const encoder = new TextEncoder();
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ unit: 'grapheme' }), fc.constantFrom('<think>', '</think>', '龘', '你好', ' world', '\n\n')), { maxLength: 8 }), (parts) => {
+        const text = parts.join('');
+        for (let round = 0; round < 2; round++) {
+          const pieces = exact.pieces(text);
+          expect(exact.count(text)).toBe(pieces.length);
+          expect(pieces.map((p) => p.text).join('')).toBe(text);
+          expect(pieces.flatMap((p) => p.bytes)).toEqual([...encoder.encode(text)]);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -68,6 +68,23 @@ export function createExactTokenizer(options: { load?: () => Promise<VocabularyM
     return bpe;
   }
 
+  // Per token id: its bytes and, when those bytes are whole UTF-8 characters, their text. Decoding a
+  // token's byte-level string char by char was most of this file's cost per request; the vocabulary
+  // is fixed, so each id is worked out once (bounded by the vocabulary's size).
+  const known = new Map<number, { bytes: number[]; text: string | undefined }>();
+
+  function tokenBytes(id: number, token: string): { bytes: number[]; text: string | undefined } {
+    let entry = known.get(id);
+    if (!entry) {
+      // Special tokens (<｜User｜>…) are stored as themselves, not in byte-level form.
+      const bytes = /^<｜.*｜>$/.test(token) || token === '<|EOT|>' ? [...encoder.encode(token)] : [...token].map((ch) => byteOf!.get(ch) ?? 63);
+      const text = completeUtf8Prefix(bytes) === bytes.length ? decoder.decode(Uint8Array.from(bytes)) : undefined;
+      entry = { bytes, text };
+      known.set(id, entry);
+    }
+    return entry;
+  }
+
   function pieces(text: string): TokenPiece[] {
     const tk = ready();
     const out: TokenPiece[] = [];
@@ -80,17 +97,32 @@ export function createExactTokenizer(options: { load?: () => Promise<VocabularyM
       const ids = tk.encode(part, { add_special_tokens: false });
       const tokens = tk.model.convert_ids_to_tokens(ids);
       let pending: number[] = [];
-      for (const token of tokens) {
-        // Special tokens (<｜User｜>…) are stored as themselves, not in byte-level form.
-        const bytes = /^<｜.*｜>$/.test(token) || token === '<|EOT|>' ? [...encoder.encode(token)] : [...token].map((ch) => byteOf!.get(ch) ?? 63);
+      for (let i = 0; i < ids.length; i++) {
+        const entry = tokenBytes(ids[i]!, tokens[i]!);
+        const bytes = entry.bytes.slice();
+        if (pending.length === 0 && entry.text !== undefined) {
+          out.push({ text: entry.text, bytes });
+          continue;
+        }
+        // A character split over tokens: the token that completes it carries it.
         pending = pending.concat(bytes);
         const complete = completeUtf8Prefix(pending);
-        const piece: TokenPiece = { text: decoder.decode(Uint8Array.from(pending.slice(0, complete))), bytes };
+        out.push({ text: decoder.decode(Uint8Array.from(pending.slice(0, complete))), bytes });
         pending = pending.slice(complete);
-        out.push(piece);
       }
     }
     return out;
+  }
+
+  /** As many as `pieces(text)` gives, without building them: one per id, one per think tag. */
+  function count(text: string): number {
+    const tk = ready();
+    let n = 0;
+    for (const part of text.split(THINK_TAGS)) {
+      if (!part) continue;
+      n += part === '<think>' || part === '</think>' ? 1 : tk.encode(part, { add_special_tokens: false }).length;
+    }
+    return n;
   }
 
   return {
@@ -113,7 +145,7 @@ export function createExactTokenizer(options: { load?: () => Promise<VocabularyM
     },
     pieces,
     tokenize: (text) => pieces(text).map((p) => p.text),
-    count: (text) => pieces(text).length,
+    count,
   };
 }
 
