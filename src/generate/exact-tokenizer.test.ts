@@ -2,7 +2,7 @@
 // split characters, and the facts page's billed prompt_tokens reproduced under the template.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createExactTokenizer } from './exact-tokenizer.js';
+import { createExactTokenizer, loadPackageEntry } from './exact-tokenizer.js';
 import { estimateTokenizer } from './tokenizer.js';
 import { renderChatTemplate } from './usage.js';
 
@@ -77,4 +77,12 @@ describe('exact tokenizer', () => {
       { numRuns: 200 },
     );
   });
+
+  it('the lean load (JSON vocabulary + tokenizer library) gives the same tokens as the package entry', async () => {
+    const viaPackage = createExactTokenizer({ load: loadPackageEntry });
+    await viaPackage.load();
+    const text = '<｜begin▁of▁sentence｜>You are helpful.<｜User｜>你好，龘 world 12345 — naïve café 🙂\n\n```ts\nconst x = 1;\n```<｜Assistant｜><think>\nok</think>';
+    expect(exact.pieces(text)).toEqual(viaPackage.pieces(text));
+    expect(exact.pieces(text).length).toBeGreaterThan(20);
+  }, 30_000);
 });

