@@ -6,8 +6,10 @@ import { createExactTokenizer } from '../dist/index.js';
 import { listen } from '../dist/server/index.js';
 
 const STREAM_PROMPT = 'bench: stream 256 tokens';
-// Far more than 256 tokens with any tokenizer; max_tokens 256 cuts it to exactly 256.
-const LONG = Array.from({ length: 400 }, (_, i) => `word${i % 50} is here.`).join(' ');
+// ~350 tokens (5 per sentence with the exact tokenizer), so max_tokens 256 cuts it to exactly 256
+// (run.mjs checks). It was 400 sentences (~2,000 tokens) until decision 012's second round: the
+// fake then tokenized eight times what it sent, which the 256-token figure should not measure.
+const LONG = Array.from({ length: 70 }, (_, i) => `word${i % 50} is here.`).join(' ');
 
 const tokenizer = createExactTokenizer();
 setTimeout(() => void tokenizer.load(), 1000).unref();
