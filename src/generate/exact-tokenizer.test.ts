@@ -78,11 +78,31 @@ describe('exact tokenizer', () => {
     );
   });
 
-  it('the lean load (JSON vocabulary + tokenizer library) gives the same tokens as the package entry', async () => {
-    const viaPackage = createExactTokenizer({ load: loadPackageEntry });
-    await viaPackage.load();
+  it('the lean load and the section memo give the same tokens as the package entry encoding whole texts', async () => {
+    // The package entry, with the library's splitter hidden, so every part is encoded whole as before.
+    const whole = createExactTokenizer({
+      load: async () => {
+        const m = await loadPackageEntry();
+        return {
+          fromPreTrained: () => {
+            const t = m.fromPreTrained() as { encode: (...a: unknown[]) => number[]; model: unknown };
+            return { encode: t.encode.bind(t), model: t.model };
+          },
+        };
+      },
+    });
+    await whole.load();
     const text = '<｜begin▁of▁sentence｜>You are helpful.<｜User｜>你好，龘 world 12345 — naïve café 🙂\n\n```ts\nconst x = 1;\n```<｜Assistant｜><think>\nok</think>';
-    expect(exact.pieces(text)).toEqual(viaPackage.pieces(text));
+    expect(exact.pieces(text)).toEqual(whole.pieces(text));
     expect(exact.pieces(text).length).toBeGreaterThan(20);
+    const special = fc.constantFrom('<｜begin▁of▁sentence｜>', '<｜User｜>', '<｜Assistant｜>', '<｜end▁of▁sentence｜>', '<｜tool▁calls▁begin｜>', '<think>', '</think>', '<｜', '｜>');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }), special, fc.constantFrom('Hello world.', ' 你好', '\n')), { maxLength: 10 }), (parts) => {
+        const t = parts.join('');
+        expect(exact.pieces(t)).toEqual(whole.pieces(t));
+        expect(exact.pieces(t)).toEqual(whole.pieces(t)); // again: now from the memo
+      }),
+      { numRuns: 200 },
+    );
   }, 30_000);
 });

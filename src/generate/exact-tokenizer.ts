@@ -5,6 +5,8 @@ import { estimateTokenizer, type TokenPiece, type Tokenizer } from './tokenizer.
 
 interface LoadedBpe {
   encode(text: string, options: { add_special_tokens: boolean }): number[];
+  /** The library's own first step: text cut at added (special) tokens, each section encoded alone. */
+  added_tokens_splitter?: { split(text: string): string[] };
   model: { convert_ids_to_tokens(ids: number[]): string[] };
 }
 
@@ -106,6 +108,38 @@ export function createExactTokenizer(options: { load?: () => Promise<VocabularyM
     return entry;
   }
 
+  // Token ids per section of text between special tokens. The library encodes each such section on
+  // its own (no added token here strips its neighbours), so encoding section by section gives the
+  // same ids, and a section seen before (a test suite's shared system prompt, the earlier turns an
+  // agent loop sends again) is not encoded again. Bounded by total text length, oldest out first.
+  const sections = new Map<string, number[]>();
+  let sectionChars = 0;
+  const SECTION_BUDGET = 1 << 21; // characters, ~2 M: a few MB of ids at most
+
+  function ids(tk: LoadedBpe, text: string): number[] {
+    const split = tk.added_tokens_splitter?.split(text);
+    if (!split) return tk.encode(text, { add_special_tokens: false });
+    const out: number[] = [];
+    for (const section of split) {
+      if (!section) continue;
+      let found = sections.get(section);
+      if (!found) {
+        found = tk.encode(section, { add_special_tokens: false });
+        if (section.length <= SECTION_BUDGET / 8) {
+          sections.set(section, found);
+          sectionChars += section.length;
+          for (const [old] of sections) {
+            if (sectionChars <= SECTION_BUDGET) break;
+            sections.delete(old);
+            sectionChars -= old.length;
+          }
+        }
+      }
+      for (const id of found) out.push(id);
+    }
+    return out;
+  }
+
   function pieces(text: string): TokenPiece[] {
     const tk = ready();
     const out: TokenPiece[] = [];
@@ -115,11 +149,11 @@ export function createExactTokenizer(options: { load?: () => Promise<VocabularyM
         out.push({ text: part, bytes: [...encoder.encode(part)] });
         continue;
       }
-      const ids = tk.encode(part, { add_special_tokens: false });
-      const tokens = tk.model.convert_ids_to_tokens(ids);
+      const partIds = ids(tk, part);
+      const tokens = tk.model.convert_ids_to_tokens(partIds);
       let pending: number[] = [];
-      for (let i = 0; i < ids.length; i++) {
-        const entry = tokenBytes(ids[i]!, tokens[i]!);
+      for (let i = 0; i < partIds.length; i++) {
+        const entry = tokenBytes(partIds[i]!, tokens[i]!);
         const bytes = entry.bytes.slice();
         if (pending.length === 0 && entry.text !== undefined) {
           out.push({ text: entry.text, bytes });
@@ -141,7 +175,7 @@ export function createExactTokenizer(options: { load?: () => Promise<VocabularyM
     let n = 0;
     for (const part of text.split(THINK_TAGS)) {
       if (!part) continue;
-      n += part === '<think>' || part === '</think>' ? 1 : tk.encode(part, { add_special_tokens: false }).length;
+      n += part === '<think>' || part === '</think>' ? 1 : ids(tk, part).length;
     }
     return n;
   }
