@@ -90,7 +90,7 @@ async function startNode(script, args) {
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}: ${out}`)));
   });
   const first = await firstAnswer(url, started, child, 10_000);
-  return { child, url, startupMs: first.ms, startupCpuMs: cpuMs(child.pid), out: () => out };
+  return { child, url, startupMs: first.ms, startupCpuMs: cpuMs(child.pid), startupRssMb: peakRssMb(child.pid), out: () => out };
 }
 
 async function cannon(url, body, pid) {
@@ -197,6 +197,8 @@ async function main() {
     results[name] = {
       startupMs: servers[name].startupMs,
       startupCpuMs: servers[name].startupCpuMs,
+      // Peak RSS once the first answer is out (for the fake: tokenizer loaded, no load yet).
+      peakRssAfterFirstAnswerMb: servers[name].startupRssMb,
       plain: { ...median(plainRuns[name]), rounds: plainRuns[name].map((r) => r.reqPerSec) },
       stream: { streamsPerSec: s.reqPerSec, chunksPerSec: s.reqPerSec * answers.framesPerStream, cpuUsPerStream: s.cpuUsPerRequest, latencyP50Ms: s.latencyP50Ms, ok: s.ok, non2xx: s.non2xx, errors: s.errors, rounds: streamRuns[name].map((r) => r.reqPerSec) },
     };
@@ -242,6 +244,7 @@ async function main() {
   row('CPU µs per stream', F.stream.cpuUsPerStream, B.stream.cpuUsPerStream, H.stream.cpuUsPerStream, 'n/a');
   row('start-up to 1st answer ms', F.startupMs, B.startupMs, H.startupMs, P.startupMs);
   row('start-up CPU ms', F.startupCpuMs, B.startupCpuMs, H.startupCpuMs, P.startupCpuMs);
+  row('peak RSS MB after 1st answer', F.peakRssAfterFirstAnswerMb, B.peakRssAfterFirstAnswerMb, H.peakRssAfterFirstAnswerMb, '-');
   row('peak RSS MB', F.peakRssMb, B.peakRssMb, H.peakRssMb, P.peakRssMb);
   log(`load average (1/5/15 min) at start ${results.loadAverageAtStart.join(' ')}, at end ${results.loadAverageAtEnd.join(' ')}`);
   log('');
