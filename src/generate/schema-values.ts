@@ -1,14 +1,12 @@
 // A value that satisfies a JSON Schema, built from the schema itself: types, enums and consts,
 // nested objects and arrays, required fields, string formats, length and numeric bounds, $ref,
 // allOf/anyOf/oneOf. Property names steer the wording (a `city` gets a city, an `email` an email).
-// Per-locale entries (the same objects as the root entry's fakerEN/fakerZH_CN; see text.ts).
 import type { Faker } from '@faker-js/faker';
-import { faker as fakerEN } from '@faker-js/faker/locale/en';
-import { faker as fakerZH_CN } from '@faker-js/faker/locale/zh_CN';
 import type { Rng } from '../core/random.js';
 import { chinesePhrase } from './chinese-text.js';
 import type { Language } from './language.js';
 import { fromPattern } from './pattern-strings.js';
+import { fakerEN, fakerZH_CN } from './seeded-faker.js';
 
 export type JsonSchema = Record<string, unknown> | boolean;
 type Obj = Record<string, unknown>;

@@ -1,7 +1,5 @@
 // Plausible assistant prose, seeded per request: English from faker, Chinese from chinese-text.ts.
-// The per-locale entry is the very object the root entry exports as fakerEN, without loading ~70
-// other locales (~110 ms of start-up CPU).
-import { faker as fakerEN } from '@faker-js/faker/locale/en';
+import { fakerEN } from './seeded-faker.js';
 import type { Rng } from '../core/random.js';
 import { generateChineseProse } from './chinese-text.js';
 import type { Language } from './language.js';
