@@ -3,7 +3,7 @@
 // run. Figures: non-streaming req/s (autocannon), 256-token streams/s and chunks/s, start-up time
 // to the first answered request, peak RSS. Writes bench/results/latest.json.
 import autocannon from 'autocannon';
-import { execFile, fork, spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -77,11 +77,9 @@ async function firstAnswer(url, started, child, timeoutMs) {
   }
 }
 
-async function startNode(script, args, { ipc = false } = {}) {
+async function startNode(script, args) {
   const started = performance.now();
-  const child = ipc
-    ? fork(script, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] })
-    : spawn(process.execPath, [script, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [script, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   const url = await new Promise((resolve, reject) => {
     child.stdout.on('data', (d) => {
@@ -92,7 +90,7 @@ async function startNode(script, args, { ipc = false } = {}) {
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}: ${out}`)));
   });
   const first = await firstAnswer(url, started, child, 10_000);
-  return { child, url, startupMs: first.ms, startupCpuMs: cpuMs(child.pid), out: () => out };
+  return { child, url, startupMs: first.ms, startupCpuMs: cpuMs(child.pid), startupRssMb: peakRssMb(child.pid), out: () => out };
 }
 
 async function cannon(url, body, pid) {
@@ -120,7 +118,7 @@ async function captureAnswers(url) {
   const frames = sse.split(/(?<=\n\n)/);
   const chunks = frames.filter((f) => f.startsWith('data: {')).map((f) => JSON.parse(f.slice(6)));
   const contentChunks = chunks.filter((c) => typeof c.choices[0]?.delta?.content === 'string' && c.choices[0].delta.content !== '').length;
-  return { json, frames, framesPerStream: frames.length, contentChunks };
+  return { json, frames, framesPerStream: frames.length, contentChunks, usage: JSON.parse(json).usage };
 }
 
 function stop(child) {
@@ -171,8 +169,9 @@ async function main() {
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
   log(`machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memGb} GB, node ${machine.node}; autocannon ${CONNECTIONS} connections × ${SECONDS} s, ${ROUNDS} rounds (median)`);
 
-  const fake = await startNode('bench/fake-server.mjs', [], { ipc: true });
+  const fake = await startNode('bench/fake-server.mjs', []);
   const tokenizer = /tokenizer=(\w+)/.exec(fake.out())[1];
+  if (tokenizer !== 'exact') throw new Error(`the fake counts with the ${tokenizer} tokenizer, not the exact one`);
   const answers = await captureAnswers(fake.url);
   if (answers.contentChunks !== STREAM_TOKENS) throw new Error(`the stream carried ${answers.contentChunks} content chunks, not ${STREAM_TOKENS}`);
   const bodiesFile = `${resultsDir}bare-bodies.json`;
@@ -181,7 +180,7 @@ async function main() {
 
   const hono = await startNode('bench/hono-server.mjs', [bodiesFile]);
 
-  const results = { date: new Date().toISOString(), machine, loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 100) / 100), tokenizer, connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS, streamTokens: STREAM_TOKENS, framesPerStream: answers.framesPerStream };
+  const results = { date: new Date().toISOString(), machine, loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 100) / 100), tokenizer, plainUsage: answers.usage, connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS, streamTokens: STREAM_TOKENS, framesPerStream: answers.framesPerStream };
   const servers = { fake, bare, hono };
   const plainRuns = { fake: [], bare: [], hono: [] };
   const streamRuns = { fake: [], bare: [], hono: [] };
@@ -198,17 +197,11 @@ async function main() {
     results[name] = {
       startupMs: servers[name].startupMs,
       startupCpuMs: servers[name].startupCpuMs,
+      // Peak RSS once the first answer is out (for the fake: tokenizer loaded, no load yet).
+      peakRssAfterFirstAnswerMb: servers[name].startupRssMb,
       plain: { ...median(plainRuns[name]), rounds: plainRuns[name].map((r) => r.reqPerSec) },
       stream: { streamsPerSec: s.reqPerSec, chunksPerSec: s.reqPerSec * answers.framesPerStream, cpuUsPerStream: s.cpuUsPerRequest, latencyP50Ms: s.latencyP50Ms, ok: s.ok, non2xx: s.non2xx, errors: s.errors, rounds: streamRuns[name].map((r) => r.reqPerSec) },
     };
-  }
-  results.fake.peakRssMbWithoutTokenizer = tokenizer === 'exact' ? null : peakRssMb(fake.child.pid);
-  if (tokenizer !== 'exact') {
-    // The build counts tokens with the estimator; load DeepSeek V3's tokenizer anyway, so the
-    // RSS figure is the one with the tokenizer in memory.
-    fake.child.send('preload-tokenizer');
-    await new Promise((resolve) => fake.child.once('message', resolve));
-    results.fake.tokenizerPreloadedForRss = true;
   }
   results.fake.peakRssMb = peakRssMb(fake.child.pid);
   results.bare.peakRssMb = peakRssMb(bare.child.pid);
@@ -251,11 +244,12 @@ async function main() {
   row('CPU µs per stream', F.stream.cpuUsPerStream, B.stream.cpuUsPerStream, H.stream.cpuUsPerStream, 'n/a');
   row('start-up to 1st answer ms', F.startupMs, B.startupMs, H.startupMs, P.startupMs);
   row('start-up CPU ms', F.startupCpuMs, B.startupCpuMs, H.startupCpuMs, P.startupCpuMs);
+  row('peak RSS MB after 1st answer', F.peakRssAfterFirstAnswerMb, B.peakRssAfterFirstAnswerMb, H.peakRssAfterFirstAnswerMb, '-');
   row('peak RSS MB', F.peakRssMb, B.peakRssMb, H.peakRssMb, P.peakRssMb);
   log(`load average (1/5/15 min) at start ${results.loadAverageAtStart.join(' ')}, at end ${results.loadAverageAtEnd.join(' ')}`);
   log('');
   log(`ratios: ${Object.entries(results.ratios).map(([k, v]) => `${k} ${v ?? '-'}`).join(', ')}`);
-  log(`tokenizer: ${tokenizer}${results.fake.tokenizerPreloadedForRss ? ` (DeepSeek V3 tokenizer package preloaded for the RSS figure; ${F.peakRssMbWithoutTokenizer} MB before it)` : ''}`);
+  log(`tokenizer: ${tokenizer} (loaded by the first request during start-up, so every figure includes it)`);
   if (results.prism.error) log(`prism: ${results.prism.error}`);
   else log(`prism: first answer HTTP ${results.prism.firstStatus}; non-2xx during load ${results.prism.plain.non2xx}`);
   log(`targets: ${Object.entries(results.targets).map(([k, v]) => `${k} ${v ? 'met' : 'MISSED'}`).join(', ')}`);

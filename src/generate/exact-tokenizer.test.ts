@@ -1,7 +1,8 @@
 // DeepSeek V3's real tokenizer: loaded lazily, pieces that join back to the text, bytes that show
 // split characters, and the facts page's billed prompt_tokens reproduced under the template.
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createExactTokenizer } from './exact-tokenizer.js';
+import { createExactTokenizer, loadPackageEntry } from './exact-tokenizer.js';
 import { estimateTokenizer } from './tokenizer.js';
 import { renderChatTemplate } from './usage.js';
 
@@ -60,4 +61,48 @@ describe('exact tokenizer', () => {
       expect(ratio).toBeLessThan(1.8);
     }
   });
+
+  it('count() agrees with pieces(); pieces join to the text and their bytes to its UTF-8, also when token bytes come from the per-id memo', () => {
+    const encoder = new TextEncoder();
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ unit: 'grapheme' }), fc.constantFrom('<think>', '</think>', '龘', '你好', ' world', '\n\n')), { maxLength: 8 }), (parts) => {
+        const text = parts.join('');
+        for (let round = 0; round < 2; round++) {
+          const pieces = exact.pieces(text);
+          expect(exact.count(text)).toBe(pieces.length);
+          expect(pieces.map((p) => p.text).join('')).toBe(text);
+          expect(pieces.flatMap((p) => p.bytes)).toEqual([...encoder.encode(text)]);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('the lean load and the section memo give the same tokens as the package entry encoding whole texts', async () => {
+    // The package entry, with the library's splitter hidden, so every part is encoded whole as before.
+    const whole = createExactTokenizer({
+      load: async () => {
+        const m = await loadPackageEntry();
+        return {
+          fromPreTrained: () => {
+            const t = m.fromPreTrained() as { encode: (...a: unknown[]) => number[]; model: unknown };
+            return { encode: t.encode.bind(t), model: t.model };
+          },
+        };
+      },
+    });
+    await whole.load();
+    const text = '<｜begin▁of▁sentence｜>You are helpful.<｜User｜>你好，龘 world 12345 — naïve café 🙂\n\n```ts\nconst x = 1;\n```<｜Assistant｜><think>\nok</think>';
+    expect(exact.pieces(text)).toEqual(whole.pieces(text));
+    expect(exact.pieces(text).length).toBeGreaterThan(20);
+    const special = fc.constantFrom('<｜begin▁of▁sentence｜>', '<｜User｜>', '<｜Assistant｜>', '<｜end▁of▁sentence｜>', '<｜tool▁calls▁begin｜>', '<think>', '</think>', '<｜', '｜>');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }), special, fc.constantFrom('Hello world.', ' 你好', '\n')), { maxLength: 10 }), (parts) => {
+        const t = parts.join('');
+        expect(exact.pieces(t)).toEqual(whole.pieces(t));
+        expect(exact.pieces(t)).toEqual(whole.pieces(t)); // again: now from the memo
+      }),
+      { numRuns: 200 },
+    );
+  }, 30_000);
 });

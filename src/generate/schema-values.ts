@@ -1,11 +1,12 @@
 // A value that satisfies a JSON Schema, built from the schema itself: types, enums and consts,
 // nested objects and arrays, required fields, string formats, length and numeric bounds, $ref,
 // allOf/anyOf/oneOf. Property names steer the wording (a `city` gets a city, an `email` an email).
-import { fakerEN, fakerZH_CN, type Faker } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
 import type { Rng } from '../core/random.js';
 import { chinesePhrase } from './chinese-text.js';
 import type { Language } from './language.js';
 import { fromPattern } from './pattern-strings.js';
+import { fakerEN, fakerZH_CN } from './seeded-faker.js';
 
 export type JsonSchema = Record<string, unknown> | boolean;
 type Obj = Record<string, unknown>;

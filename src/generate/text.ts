@@ -1,5 +1,5 @@
 // Plausible assistant prose, seeded per request: English from faker, Chinese from chinese-text.ts.
-import { fakerEN } from '@faker-js/faker';
+import { fakerEN } from './seeded-faker.js';
 import type { Rng } from '../core/random.js';
 import { generateChineseProse } from './chinese-text.js';
 import type { Language } from './language.js';
