@@ -55,6 +55,10 @@ describe('reasoning', () => {
     const off = await askBoth(fake, { model, messages: user('Hi'), thinking: { type: 'disabled' } }, init);
     expect(off.message.reasoning_content).toBeUndefined();
     expect(off.stream.chunks[0].choices[0].delta).toEqual({ role: 'assistant', content: '' });
+    // no thinking field: seed 003 documents `enabled` as the default, so the answer thinks
+    const unset = await askBoth(fake, { model, messages: user('Hi') }, init);
+    expect(unset.message.reasoning_content).toBeTruthy();
+    expect(unset.stream.chunks[0].choices[0].delta).toEqual({ role: 'assistant', content: null, reasoning_content: '' });
     // auto decides from the prompt, the same way every time
     const auto1 = await askBoth(fake, { model, messages: user('Prove that there are infinitely many primes'), thinking: { type: 'auto' } }, init);
     const auto2 = await askBoth(fake, { model, messages: user('Prove that there are infinitely many primes'), thinking: { type: 'auto' } }, init);

@@ -19,6 +19,9 @@ const toolRoundTrip = [
   {
     role: 'assistant',
     content: '',
+    // Carried back as a thinking-mode client must (DeepSeek refuses the turn without it when
+    // thinking is on); providers that do not think accept and ignore it.
+    reasoning_content: 'The user wants the current weather in Hangzhou, so I should call get_weather.',
     tool_calls: [{ id: 'call_0_conformance', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Hangzhou"}' } }],
   },
   { role: 'tool', tool_call_id: 'call_0_conformance', content: '{"city":"Hangzhou","temperature_c":24,"sky":"sunny"}' },

@@ -36,7 +36,7 @@ export function checkResponse(input: ResponseCheckInput): Finding[] {
   const text = decoder.decode(response.body);
   const snippet = text.length > 300 ? `${text.slice(0, 300)}…` : text;
   if (response.status !== want) {
-    return [finding('status', `HTTP ${response.status}${snippet ? `: ${snippet}` : ''}`, { value: response.status })];
+    return [{ ...finding('status', `HTTP ${response.status}${snippet ? `: ${snippet}` : ''}`, { value: response.status }), expected: `HTTP ${want}` }];
   }
   if (want >= 400) return checkError(contract, response, text, expect);
   const streaming = request.stream === true;

@@ -12,6 +12,10 @@ export const messages = {
   topLogprobsRange: (max: number) => `Invalid top_logprobs value, the valid range of top_logprobs is [0, ${max}].`,
   topLogprobsNeedsLogprobs: 'Invalid top_logprobs and logprobs value, logprobs must be set to true if top_logprobs is used.',
   jsonWordRequired: "Prompt must contain the word 'json' in some form to use 'response_format' of type 'json_object'.",
+  // Seen from the live API in many public bug reports (2025–26) when a tool_calls turn is not
+  // followed, at once, by a tool message for each of its ids.
+  insufficientToolMessages:
+    "An assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id'. (insufficient tool messages following tool_calls message)",
   toolWithoutToolCalls: "Messages with role 'tool' must be a response to a preceding message with 'tool_calls'",
   reasonerLastMessage:
     'The last message of deepseek-reasoner must be a user message, or an assistant message with prefix mode on (refer to https://api-docs.deepseek.com/guides/chat_prefix_completion).',

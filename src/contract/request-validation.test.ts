@@ -176,3 +176,32 @@ describe('request validation', () => {
     expect((await post(fake, { ...hi, n: 1, user: 'abc', seed: 5 })).status).toBe(200);
   });
 });
+
+describe('tool call sequencing (DeepSeek refuses unanswered tool_calls)', () => {
+  const call = (id: string) => ({ id, type: 'function', function: { name: 'w', arguments: '{}' } });
+  const asks = (...ids: string[]) => ({ role: 'assistant', content: null, tool_calls: ids.map(call) });
+  const result = (id: string) => ({ role: 'tool', tool_call_id: id, content: 'ok' });
+  const insufficient =
+    "An assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id'. (insufficient tool messages following tool_calls message)";
+  const send = (messages: unknown[]) => post(fake, { ...hi, messages });
+
+  it('every call answered at once, in any order → 200', async () => {
+    expect((await send([user('go'), asks('a', 'b'), result('b'), result('a'), user('thanks')])).status).toBe(200);
+  });
+
+  it.each([
+    ['a user message before the results', [user('go'), asks('a'), user('well?')]],
+    ['one of two calls unanswered', [user('go'), asks('a', 'b'), result('a'), user('next')]],
+    ['the conversation ends on the call', [user('go'), asks('a')]],
+  ])('%s → the live API’s insufficient-tool-messages 400', async (_name, messages) => {
+    await expectError(await send(messages), 400, insufficient);
+  });
+
+  it.each([
+    ['a result after another message closed the call', [user('go'), asks('a'), result('a'), user('more'), result('a')]],
+    ['the same call answered twice', [user('go'), asks('a'), result('a'), result('a')]],
+    ['an id no call made', [user('go'), asks('a'), result('zzz')]],
+  ])('%s → tool message without tool_calls 400', async (_name, messages) => {
+    await expectError(await send(messages), 400, "Messages with role 'tool' must be a response to a preceding message with 'tool_calls'");
+  });
+});

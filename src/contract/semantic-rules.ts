@@ -68,22 +68,24 @@ export function checkRequestRules(ctx: RuleContext, model: ModelSpec): void {
   }
 }
 
-/** Every tool message must answer a tool call id made by an earlier assistant message. */
+/**
+ * Tool results must follow the assistant turn that made the calls, at once and one per call id:
+ * a tool message that answers no open call is refused, and so is any other message (or the end of
+ * the conversation) while some call of the last tool_calls turn is still unanswered.
+ */
 function checkToolMessages(body: ChatRequest): void {
-  const open = new Set<string>();
-  let sawToolCalls = false;
+  let open: Set<string> | null = null;
   for (const message of body.messages) {
-    if (message.role === 'assistant') {
-      const calls = (message as AssistantMessage).tool_calls ?? [];
-      if (calls.length) {
-        sawToolCalls = true;
-        for (const call of calls) open.add(call.id);
-      }
-    } else if (message.role === 'tool') {
+    if (message.role === 'tool') {
       const id = (message as ToolMessage).tool_call_id;
-      if (!sawToolCalls || !open.has(id)) throw invalidRequest(messages.toolWithoutToolCalls);
+      if (!open || !open.delete(id)) throw invalidRequest(messages.toolWithoutToolCalls);
+      continue;
     }
+    if (open && open.size > 0) throw invalidRequest(messages.insufficientToolMessages);
+    const calls = message.role === 'assistant' ? ((message as AssistantMessage).tool_calls ?? []) : [];
+    open = calls.length ? new Set(calls.map((call) => call.id)) : null;
   }
+  if (open && open.size > 0) throw invalidRequest(messages.insufficientToolMessages);
 }
 
 function checkToolChoice(body: ChatRequest): void {

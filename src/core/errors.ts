@@ -40,7 +40,15 @@ export function errorResponse(error: ApiError, extraHeaders?: Record<string, str
   });
 }
 
-/** The last four characters, as DeepSeek shows a key in its messages and as the journal stores it. */
+/** The last four characters, as DeepSeek shows a key in its messages. */
 export function maskKey(key: string): string {
   return `****${key.slice(-4)}`;
+}
+
+/**
+ * A key as the journal and the request log keep it: like DeepSeek's mask, but a key too short for
+ * its last four characters to hide the rest is not shown at all, so no key is ever stored whole.
+ */
+export function redactKey(key: string): string {
+  return key.length > 8 ? maskKey(key) : '****';
 }

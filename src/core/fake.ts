@@ -6,7 +6,7 @@ import { getProfile, type Profile } from '../profiles/index.js';
 import { authenticate } from './auth.js';
 import { handleChat, type ChatDeps } from './chat.js';
 import { systemClock } from './clock.js';
-import { FakeError, apiError, errorResponse, maskKey } from './errors.js';
+import { FakeError, apiError, errorResponse, redactKey } from './errors.js';
 import type { FakeOptions } from './options.js';
 import { matchRoute, type Route } from './routes.js';
 import { FakeStore, type RequestTrace } from './store.js';
@@ -122,7 +122,7 @@ export function createFake(options: FakeOptions = {}): Fake {
       trace.scenario = `key-state:${state}`;
       throw new FakeError(toApiError(stateError));
     }
-    if (init.notes) init.notes.key = maskKey(apiKey);
+    if (init.notes) init.notes.key = redactKey(apiKey);
     switch (route.endpoint) {
       case 'models':
         return json(listModels(profile));

@@ -106,6 +106,9 @@ describe('reasoning switch', () => {
     expect(thinks(req('hi', { thinking: { type: 'enabled' } } as never), switchable)).toBe(true);
     expect(thinks(req('hi', { thinking: { type: 'disabled' } } as never), switchable)).toBe(false);
     expect(thinks(req('hi'), switchable)).toBe(false);
+    // no field: the model's documented default (seed 003's model thinks unless told not to)
+    expect(thinks(req('hi'), { ...switchable, thinkingDefault: 'enabled' })).toBe(true);
+    expect(thinks(req('hi', { thinking: { type: 'disabled' } } as never), { ...switchable, thinkingDefault: 'enabled' })).toBe(false);
     // auto decides from the prompt: the same prompt always decides the same, different prompts differ.
     const auto = (p: string) => thinks(req(p, { thinking: { type: 'auto' } } as never), switchable);
     const decisions = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map(auto);

@@ -9,13 +9,13 @@ import { chineseReasoning } from './chinese-text.js';
 import type { Language } from './language.js';
 
 /**
- * `enabled` thinks, `disabled` (and no field) does not, `auto` decides from the prompt alone, so
- * the request rules and the generator agree on the same request.
+ * `enabled` thinks, `disabled` does not, `auto` decides from the prompt alone, so the request rules
+ * and the generator agree on the same request. No field means the model's documented default.
  */
 export function thinks(body: ChatRequest, model: ModelSpec): boolean {
   if (model.reasoning === 'always') return true;
   if (model.reasoning === 'never') return false;
-  const type = (body as { thinking?: { type?: string } }).thinking?.type;
+  const type = (body as { thinking?: { type?: string } }).thinking?.type ?? model.thinkingDefault ?? 'disabled';
   if (type === 'enabled') return true;
   if (type === 'auto') return hashString(lastUserText(body.messages)) % 2 === 0;
   return false;

@@ -11,6 +11,8 @@ export interface ModelSpec {
   maxTokens: { default: number; max: number };
   /** `always`: reasoner; `never`: plain chat; `switchable`: the `thinking` field decides. */
   reasoning: 'always' | 'never' | 'switchable';
+  /** For `switchable` models: what a request without a `thinking` field gets (seed 003: `enabled`). Default `disabled`. */
+  thinkingDefault?: 'enabled' | 'disabled' | 'auto';
   /** Request fields the model rejects outright (the reasoner rejects logprobs). */
   rejects?: readonly string[];
   /** Sampling fields the model silently ignores. */

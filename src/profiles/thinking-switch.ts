@@ -22,11 +22,13 @@ export const thinkingSwitchProfile: Profile = {
       // The seed gives no bound; the V3.1 hosting it documents 32K output.
       maxTokens: { default: 4096, max: 32768 },
       reasoning: 'switchable',
+      // Seed 003: "enabled：默认强制开启" — thinking is on unless the request turns it off.
+      thinkingDefault: 'enabled',
     },
   ],
   // Its temperature is "between 0 and 2", as DeepSeek's.
   ranges: officialProfile.ranges,
-  defaults: { ...defaultsFromDocument(document), thinking: { type: 'enabled' } },
+  defaults: { ...defaultsFromDocument(document), thinking: { type: 'enabled' } }, // documentation; the model's thinkingDefault acts on it
   prefixes: ['/v1'],
   endpoints: ['chat', 'models'],
   systemFingerprint: officialProfile.systemFingerprint,

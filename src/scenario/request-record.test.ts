@@ -24,3 +24,12 @@ describe('releaseWhenBodyEnds', () => {
     expect(c.released).toBe(2);
   });
 });
+
+describe('keys in the journal', () => {
+  it('a short key is never kept whole', async () => {
+    const { redactKey } = await import('../core/errors.js');
+    expect(redactKey('sk-x')).toBe('****');
+    expect(redactKey('sk-12345')).toBe('****');
+    expect(redactKey('sk-live-secret-9876')).toBe('****9876');
+  });
+});

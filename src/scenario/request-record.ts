@@ -1,12 +1,12 @@
 // Turning a request/response pair into a journal entry: redacted headers, parsed body, outcome.
 import { readBodyText } from '../core/read-body.js';
-import { maskKey } from '../core/errors.js';
+import { redactKey } from '../core/errors.js';
 import type { RequestTrace } from '../core/store.js';
 import type { ErrorResponse } from '../core/types.js';
 import type { JournalEntry } from './journal.js';
 
 /** Header names whose values carry a secret; kept as their last 4 characters. */
-const SECRET_HEADERS = new Set(['authorization', 'x-api-key', 'api-key', 'proxy-authorization']);
+const SECRET_HEADERS = new Set(['authorization', 'x-api-key', 'api-key', 'proxy-authorization', 'cookie']);
 
 export function bearerKey(headers: Headers): string | null {
   const m = /^Bearer\s+(\S+)\s*$/i.exec(headers.get('authorization') ?? '');
@@ -19,7 +19,7 @@ export function redactHeaders(headers: Headers): Record<string, string> {
     if (!SECRET_HEADERS.has(name)) out[name] = value;
     else {
       const m = /^(\S+\s+)(\S+)$/.exec(value.trim());
-      out[name] = m ? `${m[1]}${maskKey(m[2]!)}` : maskKey(value);
+      out[name] = m ? `${m[1]}${redactKey(m[2]!)}` : redactKey(value);
     }
   });
   return out;
@@ -71,7 +71,7 @@ export async function journalEntry(
     method: request.method,
     path: new URL(request.url).pathname,
     headers: redactHeaders(request.headers),
-    apiKey: key === null ? null : maskKey(key),
+    apiKey: key === null ? null : redactKey(key),
     body,
     validation,
     scenario: trace.scenario,
