@@ -142,6 +142,23 @@ describe('tool calls', () => {
     expect(required.choice.finish_reason).toBe('tool_calls');
   });
 
+  it('max_tokens cuts tool calls like text: arguments cut at a token boundary, later calls dropped, finish length', async () => {
+    const fake = newFake();
+    const body = { model: 'deepseek-chat', messages: user('Tell me the weather in Paris and the time there'), tools: [weatherTool, timeTool] };
+    const whole = await askBoth(fake, body);
+    expect(whole.message.tool_calls).toHaveLength(2);
+    const cut = await askBoth(fake, { ...body, max_tokens: 3 });
+    expectSameAnswer(cut);
+    expect(cut.choice.finish_reason).toBe('length');
+    expect(cut.json.usage.completion_tokens).toBe(3);
+    expect(cut.message.tool_calls).toHaveLength(1);
+    const [first] = cut.message.tool_calls;
+    expect(first.id).toBe(whole.message.tool_calls[0].id);
+    expect(whole.message.tool_calls[0].function.arguments.startsWith(first.function.arguments)).toBe(true);
+    expect(first.function.arguments.length).toBeLessThan(whole.message.tool_calls[0].function.arguments.length);
+    expect(() => JSON.parse(first.function.arguments)).toThrow();
+  });
+
   it('an agent loop ends: after the tool results, auto answers with text', async () => {
     const fake = newFake({ seed: 5 });
     const messages: any[] = [{ role: 'user', content: 'What is the weather in Oslo?' }];

@@ -68,6 +68,13 @@ export function generateDraft(input: GenerateInput): CompletionDraft {
 
   let text = respond.content ?? (toolCalls.length ? null : answerText(body, rng, language, prefix));
   let finishReason: FinishReason = toolCalls.length ? 'tool_calls' : 'stop';
+  // Calls are generated in order like text: max_tokens cuts the arguments at a token boundary
+  // (they no longer parse) and drops the calls that would have come after.
+  const cutCalls = respond.toolCalls ? { calls: toolCalls, truncated: false } : truncateToolCalls(toolCalls, tokenizer, limit);
+  if (cutCalls.truncated) {
+    toolCalls.splice(0, toolCalls.length, ...cutCalls.calls);
+    finishReason = 'length';
+  }
   if (text !== null) text = cutAtStop(text, body.stop).text;
   let pieces = text === null ? null : tokenPieces(tokenizer, text);
   if (pieces) {
@@ -84,7 +91,7 @@ export function generateDraft(input: GenerateInput): CompletionDraft {
   }
 
   const logprobs = body.logprobs === true && pieces ? generateLogprobs(pieces, body.top_logprobs ?? 0, createRng(rng.seed()), language) : null;
-  const callTokens = toolCalls.length ? tokenizer.count(renderToolCalls(toolCalls)) : 0;
+  const callTokens = cutCalls.truncated ? limit : toolCalls.length ? tokenizer.count(renderToolCalls(toolCalls)) : 0;
   const completionTokens = (pieces?.length ?? 0) + (reasoning?.length ?? 0) + callTokens;
   const usage = buildUsage(promptPieces.length, completionTokens, cacheHit, reasoning ? reasoning.length : undefined);
   return {
@@ -99,6 +106,23 @@ export function generateDraft(input: GenerateInput): CompletionDraft {
     logprobs,
     usage: { ...usage, ...respond.usage },
   };
+}
+
+/** Keeps calls while their arguments fit in `limit` tokens; the first that does not is cut there. */
+function truncateToolCalls(calls: ToolCall[], tokenizer: Tokenizer, limit: number): { calls: ToolCall[]; truncated: boolean } {
+  let left = limit;
+  const kept: ToolCall[] = [];
+  for (const call of calls) {
+    const pieces = tokenizer.tokenize(call.function.arguments);
+    if (pieces.length <= left) {
+      kept.push(call);
+      left -= pieces.length;
+      continue;
+    }
+    if (left > 0) kept.push({ ...call, function: { ...call.function, arguments: pieces.slice(0, left).join('') } });
+    return { calls: kept, truncated: true };
+  }
+  return { calls, truncated: false };
 }
 
 /** The text of a final assistant message with `prefix: true`, the part the answer continues. */
