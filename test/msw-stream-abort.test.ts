@@ -2,35 +2,15 @@
 // and aborting the fetch cancels the core's stream, so the fake stops producing.
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createFake, type Fake } from '../src/core/fake.js';
+import { createFake } from '../src/core/fake.js';
+import { observeFake } from './helpers/observed-fake.js';
 import { createDeepSeekHandlers } from '../src/msw/index.js';
 
 const WORDS = 3000;
 const core = createFake({ resolveScenario: () => ({ source: 'test', respond: { content: 'word '.repeat(WORDS).trim() } }) });
 
-// The core's own response body, observed from outside: how many SSE frames it has produced so far
-// and whether it was cancelled. Everything else about the fake is the real one.
-const observed = { pulled: 0, cancelled: undefined as unknown };
-const spied: Fake = {
-  ...core,
-  async handle(request, init) {
-    const response = await core.handle(request, init);
-    const reader = response.body!.getReader();
-    const body = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        const { done, value } = await reader.read();
-        if (done) return controller.close();
-        observed.pulled++;
-        controller.enqueue(value);
-      },
-      cancel(reason) {
-        observed.cancelled = reason ?? 'cancelled';
-        return reader.cancel(reason);
-      },
-    });
-    return new Response(body, response);
-  },
-};
+// The core's own response body, observed from outside (how many SSE frames so far, cancelled or not).
+const { fake: spied, observed } = observeFake(core);
 
 const server = setupServer(...createDeepSeekHandlers({ fake: spied }).handlers);
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

@@ -140,7 +140,7 @@ it('cancelling an unread body settles in the page without attach() (the SDK does
 
 it('aborting a fetch in the page cancels the fake’s stream there too', async () => {
   const result = await page.evaluate(async () => {
-    const observed = (window as unknown as { observed: { pulled: number; cancelled: boolean } }).observed;
+    const observed = (window as unknown as { observed: { pulled: number; cancelled: unknown } }).observed;
     const ac = new AbortController();
     const res = await fetch('/api/deepseek/chat/completions', {
       method: 'POST',
@@ -153,10 +153,10 @@ it('aborting a fetch in the page cancels the fake’s stream there too', async (
     const atFirstRead = observed.pulled;
     ac.abort();
     const failure = await reader.read().then(() => 'read on', (e: Error) => e.name);
-    for (let i = 0; i < 200 && !observed.cancelled; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 200 && observed.cancelled === undefined; i++) await new Promise((r) => setTimeout(r, 10));
     const atCancel = observed.pulled;
     await new Promise((r) => setTimeout(r, 100));
-    return { atFirstRead, failure, cancelled: observed.cancelled, atCancel, later: observed.pulled };
+    return { atFirstRead, failure, cancelled: observed.cancelled !== undefined, atCancel, later: observed.pulled };
   });
   expect(result.failure).toBe('AbortError');
   expect(result.cancelled).toBe(true);

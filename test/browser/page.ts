@@ -1,33 +1,14 @@
 // The page's script: starts msw's worker with the DeepSeek handlers on a same-origin path and
 // streams a chat answer into the page with fetch, as a chat UI would.
 import { setupWorker } from 'msw/browser';
-import { createFake, type Fake } from '../../src/core/fake.js';
+import { createFake } from '../../src/core/fake.js';
+import { observeFake } from '../helpers/observed-fake.js';
 import { createDeepSeekHandlers } from '../../src/msw/browser.js';
 
 // The prompt "long" gets a 20 000-word answer, so a test can abort it midway.
 const core = createFake({ seed: 1, resolveScenario: ({ body }) => (body.messages.at(-1)?.content === 'long' ? { source: 'page', respond: { content: 'word '.repeat(20_000).trim() } } : undefined) });
 // How far the core's response body has been read, and whether it was cancelled, seen from outside.
-const observed = { pulled: 0, cancelled: false };
-const fake: Fake = {
-  ...core,
-  async handle(request, init) {
-    const response = await core.handle(request, init);
-    const reader = response.body!.getReader();
-    const body = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        const { done, value } = await reader.read();
-        if (done) return controller.close();
-        observed.pulled++;
-        controller.enqueue(value);
-      },
-      cancel(reason) {
-        observed.cancelled = true;
-        return reader.cancel(reason);
-      },
-    });
-    return new Response(body, response);
-  },
-};
+const { fake, observed } = observeFake(core);
 const deepseek = createDeepSeekHandlers({ fake, baseUrl: '/api/deepseek' });
 // Tests drive the fake's controls from outside (page.evaluate).
 Object.assign(window, { deepseek, observed });
