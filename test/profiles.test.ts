@@ -142,7 +142,7 @@ describe('what one dialect accepts and another rejects', () => {
     );
   });
 
-  it('thinking: accepted by the thinking-switch provider, an unknown field everywhere else', async () => {
+  it('thinking: on/off on DeepSeek itself, on/off/auto on the thinking-switch provider, an unknown field on the resellers', async () => {
     const v31 = { model: 'deepseek-v3-1-250821', messages: [{ role: 'user', content: 'Hi' }] };
     for (const type of ['enabled', 'disabled', 'auto']) {
       const res = await post(fakeFor('thinking-switch'), { ...v31, thinking: { type } }, { path: '/v1/chat/completions' });
@@ -153,8 +153,19 @@ describe('what one dialect accepts and another rejects', () => {
       /^thinking\.type: unknown variant `sometimes`, expected one of `enabled`, `disabled`, `auto` at line 1 column \d+$/,
       'thinking.type',
     );
+    // DeepSeek's own API: deepseek-chat thinks when asked, not otherwise; `auto` is not DeepSeek's.
+    const on = await (await post(fakeFor('deepseek'), { ...chat, thinking: { type: 'enabled' } })).json();
+    expect(on.choices[0].message.reasoning_content).toBeTruthy();
+    const off = await (await post(fakeFor('deepseek'), { ...chat, thinking: { type: 'disabled' } })).json();
+    expect(off.choices[0].message.reasoning_content).toBeUndefined();
+    const unset = await (await post(fakeFor('deepseek'), chat)).json();
+    expect(unset.choices[0].message.reasoning_content).toBeUndefined();
+    await expect400(
+      await post(fakeFor('deepseek'), { ...chat, thinking: { type: 'auto' } }),
+      /^thinking\.type: unknown variant `auto`, expected one of `enabled`, `disabled` at line 1 column \d+$/,
+      'thinking.type',
+    );
     for (const [name, body] of [
-      ['deepseek', chat],
       ['openai-compatible', chat],
       ['multimodal-v3.2', v32],
     ] as const) {

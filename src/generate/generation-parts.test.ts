@@ -14,7 +14,8 @@ import { officialProfile } from '../profiles/official.js';
 
 const chat = officialProfile.models.find((m) => m.id === 'deepseek-chat')!;
 const reasoner = officialProfile.models.find((m) => m.id === 'deepseek-reasoner')!;
-const switchable = { ...chat, reasoning: 'switchable' as const };
+const switchable = { ...chat, reasoning: 'switchable' as const, thinkingDefault: undefined };
+const plain = { ...chat, reasoning: 'never' as const };
 const req = (content: string, extra: Partial<ChatRequest> = {}): ChatRequest => ({ model: 'deepseek-chat', messages: [{ role: 'user', content }], ...extra });
 
 describe('stop and length', () => {
@@ -102,7 +103,10 @@ describe('JSON mode', () => {
 describe('reasoning switch', () => {
   it('always / never / the thinking field', () => {
     expect(thinks(req('hi'), reasoner)).toBe(true);
-    expect(thinks(req('hi', { thinking: { type: 'enabled' } } as never), chat)).toBe(false);
+    expect(thinks(req('hi', { thinking: { type: 'enabled' } } as never), plain)).toBe(false);
+    // DeepSeek's deepseek-chat thinks only when asked
+    expect(thinks(req('hi', { thinking: { type: 'enabled' } } as never), chat)).toBe(true);
+    expect(thinks(req('hi'), chat)).toBe(false);
     expect(thinks(req('hi', { thinking: { type: 'enabled' } } as never), switchable)).toBe(true);
     expect(thinks(req('hi', { thinking: { type: 'disabled' } } as never), switchable)).toBe(false);
     expect(thinks(req('hi'), switchable)).toBe(false);

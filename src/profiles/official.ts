@@ -15,7 +15,9 @@ export const officialProfile: Profile = {
       ownedBy: 'deepseek',
       contextWindow: 131072,
       maxTokens: { default: 4096, max: 8192 },
-      reasoning: 'never',
+      // Thinking mode on request (`thinking: {type: 'enabled'}`); off when the field is absent.
+      reasoning: 'switchable',
+      thinkingDefault: 'disabled',
     },
     {
       id: 'deepseek-reasoner',

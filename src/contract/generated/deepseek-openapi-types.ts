@@ -55,7 +55,7 @@ export type paths = {
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
-        /** @description Unknown fields are ignored, as DeepSeek's deserializer does, except the ones a profile names with a `false` schema: those are fields of other dialects (`thinking`, seed 003) that this one rejects with serde's "unknown field" error instead of silently dropping. */
+        /** @description Unknown fields are ignored, as DeepSeek's deserializer does, except the ones a profile names with a `false` schema: those are fields of other dialects that a profile's provider does not document (`thinking` on the resellers of seeds 000 and 002) and that it rejects with serde's "unknown field" error instead of silently dropping. */
         ChatCompletionRequest: {
             messages: components["schemas"]["RequestMessage"][];
             /** @description Which ids exist is a profile's business (Model Not Exist), not the schema's. */
@@ -78,7 +78,13 @@ export type components = {
             tool_choice?: components["schemas"]["ToolChoiceMode"] | components["schemas"]["NamedToolChoice"] | null;
             logprobs?: boolean | null;
             top_logprobs?: number | null;
-            thinking?: never;
+            /** @description DeepSeek's thinking mode on deepseek-chat (the live API's thinking_mode guide, cited by the facts page's missing-reasoning_content error); not in seed 001's reference page. */
+            thinking?: components["schemas"]["Thinking"] | null;
+        };
+        /** @description Switches deep thinking on or off for a model that can do both. */
+        Thinking: {
+            /** @enum {string} */
+            type?: "enabled" | "disabled";
         };
         RequestMessage: {
             /** @enum {string} */

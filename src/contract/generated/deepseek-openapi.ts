@@ -431,9 +431,32 @@ const document: Record<string, unknown> = {
             "minimum": 0,
             "maximum": 20
           },
-          "thinking": false
+          "thinking": {
+            "description": "DeepSeek's thinking mode on deepseek-chat (the live API's thinking_mode guide, cited by the facts page's missing-reasoning_content error); not in seed 001's reference page.\n",
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Thinking"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          }
         },
-        "description": "Unknown fields are ignored, as DeepSeek's deserializer does, except the ones a profile names with a `false` schema: those are fields of other dialects (`thinking`, seed 003) that this one rejects with serde's \"unknown field\" error instead of silently dropping.\n"
+        "description": "Unknown fields are ignored, as DeepSeek's deserializer does, except the ones a profile names with a `false` schema: those are fields of other dialects that a profile's provider does not document (`thinking` on the resellers of seeds 000 and 002) and that it rejects with serde's \"unknown field\" error instead of silently dropping.\n"
+      },
+      "Thinking": {
+        "type": "object",
+        "description": "Switches deep thinking on or off for a model that can do both.",
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "enabled",
+              "disabled"
+            ]
+          }
+        }
       },
       "RequestMessage": {
         "type": "object",

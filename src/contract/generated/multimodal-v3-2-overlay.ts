@@ -381,6 +381,16 @@ const document: Record<string, unknown> = {
           }
         }
       }
+    },
+    {
+      "target": "$.components.schemas.ChatCompletionRequest.properties.thinking",
+      "remove": true
+    },
+    {
+      "target": "$.components.schemas.ChatCompletionRequest.properties",
+      "update": {
+        "thinking": false
+      }
     }
   ]
 };

@@ -58,19 +58,8 @@ const document: Record<string, unknown> = {
       }
     },
     {
-      "target": "$.components.schemas.ChatCompletionRequest.properties",
-      "update": {
-        "thinking": {
-          "oneOf": [
-            {
-              "$ref": "#/components/schemas/Thinking"
-            },
-            {
-              "type": "null"
-            }
-          ]
-        }
-      }
+      "target": "$.components.schemas.Thinking",
+      "remove": true
     },
     {
       "target": "$.components.schemas",
