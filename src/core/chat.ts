@@ -4,7 +4,6 @@ import { requestSchemaError } from '../contract/request-errors.js';
 import { documentedRequestFields } from '../contract/request-fields.js';
 import { checkRequestRules, requireModel } from '../contract/semantic-rules.js';
 import { generateDraft } from '../generate/completion.js';
-import type { CompletionDraft } from '../generate/draft.js';
 import type { Tokenizer } from '../generate/tokenizer.js';
 import type { ModelSpec, Profile } from '../profiles/profile.js';
 import { respondWithDraft } from '../serialize/respond.js';
@@ -33,8 +32,6 @@ export interface ChatDeps {
   store: FakeStore;
   /** Picks a scenario for a validated request (fixtures, control header, queue); undefined = generate. */
   resolveScenario?: (ctx: ChatContext) => Scenario | undefined;
-  /** Told about every generated answer (scenarios: token counts for the TPM limit). */
-  onDraft?: (ctx: ChatContext, draft: CompletionDraft) => void;
 }
 
 /** A validated chat request and what was derived from it. */
@@ -105,7 +102,9 @@ export async function handleChat(request: Request, route: Route, apiKey: string,
     cache: deps.store.contextCache,
     beta: route.beta,
   });
-  deps.onDraft?.(ctx, draft);
+  // The answer's tokens, for the TPM window and the journal, on the same trace the body went to.
+  const trace = deps.store.traces.get(request);
+  if (trace) trace.tokens = draft.usage.total_tokens;
   return respondWithDraft({
     draft,
     body,

@@ -71,10 +71,6 @@ export function createFake(options: FakeOptions = {}): Fake {
     tokenizer: resolveTokenizer(options.tokenizer),
     store,
     resolveScenario: createScenarioResolver(store, options.resolveScenario, profile.errors),
-    onDraft: (ctx, draft) => {
-      const trace = store.traces.get(ctx.request);
-      if (trace) trace.tokens = draft.usage.total_tokens;
-    },
   };
 
   async function handle(request: Request, init: HandleInit = {}): Promise<Response> {
